@@ -1,0 +1,124 @@
+import { z } from 'zod';
+import { LIMITS, countChars } from './limits';
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Dates are written YYYY-MM-DD.')
+  .refine((value) => {
+    const date = new Date(`${value}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+  }, 'That date does not exist.');
+
+const timeZone = z
+  .string()
+  .min(1)
+  .max(100)
+  .refine((zone) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: zone });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'Unknown time zone.');
+
+const entryId = z.string().uuid();
+const themeId = z
+  .string()
+  .min(1)
+  .max(80)
+  .regex(/^[a-z0-9][a-z0-9-]*$/, 'Theme ids are lowercase letters, digits and hyphens.');
+const passphrase = z.string().max(LIMITS.passphraseMaxChars * 4);
+const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'Colours are written #RRGGBB.');
+const themeSource = z.enum(['manual', 'prompt', 'suggested']);
+const title = z
+  .string()
+  .max(LIMITS.titleMaxChars * 4)
+  .refine(
+    (value) => countChars(value) <= LIMITS.titleMaxChars,
+    `Titles can be at most ${LIMITS.titleMaxChars} characters.`,
+  );
+
+export const schemas = {
+  empty: z.object({}).strict(),
+  createJournal: z.object({ passphrase }).strict(),
+  unlock: z.object({ passphrase }).strict(),
+  unlockWithRecoveryCode: z
+    .object({ recoveryCode: z.string().max(200), newPassphrase: passphrase })
+    .strict(),
+  changePassphrase: z.object({ currentPassphrase: passphrase, newPassphrase: passphrase }).strict(),
+  confirmPassphrase: z.object({ passphrase }).strict(),
+  createEntry: z
+    .object({
+      id: entryId.optional(),
+      title: title.default(''),
+      doc: z.unknown(),
+      entryDate: isoDate.optional(),
+      timeZone,
+      promptId: z.string().max(200).nullable().optional(),
+      starred: z.boolean().default(false),
+      themes: z
+        .array(z.object({ id: themeId, source: themeSource }).strict())
+        .max(200)
+        .default([]),
+    })
+    .strict(),
+  updateEntry: z
+    .object({
+      id: entryId,
+      baseVersion: z.number().int().positive(),
+      timeZone,
+      title: title.optional(),
+      doc: z.unknown().optional(),
+      entryDate: isoDate.optional(),
+      starred: z.boolean().optional(),
+    })
+    .strict(),
+  entryRef: z.object({ id: entryId }).strict(),
+  setEntryTheme: z
+    .object({ id: entryId, themeId, source: themeSource.default('manual'), on: z.boolean() })
+    .strict(),
+  listEntries: z
+    .object({
+      themes: z.array(themeId).max(200).default([]),
+      themeMode: z.enum(['any', 'all']).default('any'),
+      from: isoDate.optional(),
+      to: isoDate.optional(),
+      starred: z.boolean().optional(),
+      trash: z.boolean().default(false),
+      limit: z.number().int().min(1).max(LIMITS.pageMax).default(LIMITS.pageDefault),
+      cursor: z.string().max(500).nullable().optional(),
+    })
+    .strict(),
+  search: z
+    .object({
+      query: z.string().max(LIMITS.searchQueryMaxChars * 4),
+      themes: z.array(themeId).max(200).default([]),
+      themeMode: z.enum(['any', 'all']).default('any'),
+      prefixLast: z.boolean().default(false),
+      limit: z.number().int().min(1).max(LIMITS.pageMax).default(LIMITS.pageDefault),
+      offset: z.number().int().min(0).max(1_000_000).default(0),
+    })
+    .strict(),
+  createTheme: z
+    .object({ label: z.string().max(LIMITS.themeLabelMaxChars * 4), color: color.optional() })
+    .strict(),
+  updateTheme: z
+    .object({
+      id: themeId,
+      label: z
+        .string()
+        .max(LIMITS.themeLabelMaxChars * 4)
+        .optional(),
+      color: color.optional(),
+    })
+    .strict(),
+  mergeThemes: z.object({ from: themeId, into: themeId }).strict(),
+  themeRef: z.object({ id: themeId }).strict(),
+  listPrompts: z.object({ themeId: themeId.optional() }).strict(),
+  dailyPrompt: z.object({ date: isoDate }).strict(),
+} as const;
+
+export type Schemas = typeof schemas;
+export type InputOf<K extends keyof Schemas> = z.input<Schemas[K]>;
+export type ParsedOf<K extends keyof Schemas> = z.output<Schemas[K]>;

@@ -1,0 +1,90 @@
+/** Values that cross the contract. Plain data only: no classes, no functions. */
+
+export type ThemeSource = 'manual' | 'prompt' | 'suggested';
+
+export interface EntryTheme {
+  id: string;
+  source: ThemeSource;
+}
+
+export interface EntrySummary {
+  id: string;
+  title: string;
+  /** Local day the entry belongs to, YYYY-MM-DD. */
+  entryDate: string;
+  /** UTC instants in milliseconds. */
+  createdAt: number;
+  updatedAt: number;
+  /** IANA time zone of the writer when the entry was created / last updated. */
+  createdTimeZone: string;
+  updatedTimeZone: string;
+  preview: string;
+  wordCount: number;
+  starred: boolean;
+  promptId: string | null;
+  themes: EntryTheme[];
+  /** Set when the entry is in the trash. */
+  deletedAt: number | null;
+  version: number;
+}
+
+export interface Entry extends EntrySummary {
+  /** Lexical serialized editor state: the source of truth. */
+  doc: unknown;
+  /** Plain text derived from doc. */
+  text: string;
+}
+
+export interface EntryPage {
+  entries: EntrySummary[];
+  /** Pass back to get the next page; null when there is none. */
+  nextCursor: string | null;
+}
+
+export interface SnippetPart {
+  text: string;
+  match: boolean;
+}
+
+export interface SearchHit extends EntrySummary {
+  snippet: SnippetPart[];
+  rank: number;
+}
+
+export interface SearchResults {
+  hits: SearchHit[];
+  /** Set when more results follow; pass as offset. */
+  nextOffset: number | null;
+}
+
+export interface Theme {
+  id: string;
+  label: string;
+  color: string;
+  description: string;
+  builtIn: boolean;
+  /** Entries outside the trash carrying the theme. */
+  entryCount: number;
+}
+
+export type PromptKind = 'noticing' | 'roots' | 'experiment' | 'reframe' | 'receiving' | 'balance';
+
+export interface Prompt {
+  id: string;
+  themeId: string;
+  kind: PromptKind;
+  text: string;
+}
+
+export type JournalState = 'no-journal' | 'locked' | 'unlocked';
+
+export interface JournalStatus {
+  state: JournalState;
+  journalDir: string;
+}
+
+export interface ProgressEvent {
+  /** 0..1, or null when the length of the step is unknown. */
+  fraction: number | null;
+  label: string;
+}
