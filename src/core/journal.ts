@@ -1,0 +1,274 @@
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { JournalError } from '../shared/errors';
+import type { JournalState } from '../shared/types';
+import { fsyncFolder } from './atomic-file';
+import {
+  DATABASE_FILE,
+  type Db,
+  applyConnectionSettings,
+  openEncrypted,
+  translateSqliteError,
+} from './db/database';
+import { assertNotFromFuture, migrate } from './db/migrate';
+import { DEFAULT_KDF, type Argon2Params } from './kdf';
+import {
+  KEYRING_FILE,
+  createKeyring,
+  keyringExists,
+  readKeyring,
+  replaceSlot,
+  unlockSlot,
+  writeKeyring,
+} from './keyring';
+import {
+  assertAcceptablePassphrase,
+  generateRecoveryCode,
+  normalizeRecoveryCode,
+  passphraseBytes,
+} from './secrets';
+
+/** Present only while a journal is being created; a crash leaves it, and creating again starts over. */
+const CREATING_MARKER = '.creating';
+
+export interface JournalOptions {
+  /** Key-derivation cost for new slots; tests and benchmarks may lower it to OWASP's floor. */
+  kdf?: Argon2Params;
+}
+
+export type ProgressFn = (fraction: number | null, label: string) => void;
+
+const noProgress: ProgressFn = () => undefined;
+
+/**
+ * One journal folder and, while unlocked, its open database. Owns the only copy of the
+ * database key in the process and wipes it on lock.
+ */
+export class Journal {
+  readonly dir: string;
+  private readonly kdf: Argon2Params;
+  private connection: Db | null = null;
+  private key: Buffer | null = null;
+
+  constructor(dir: string, options: JournalOptions = {}) {
+    this.dir = dir;
+    this.kdf = options.kdf ?? DEFAULT_KDF;
+  }
+
+  get databasePath(): string {
+    return join(this.dir, DATABASE_FILE);
+  }
+
+  state(): JournalState {
+    if (this.connection) return 'unlocked';
+    if (existsSync(join(this.dir, CREATING_MARKER))) return 'no-journal';
+    if (!existsSync(this.databasePath) && !keyringExists(this.dir)) return 'no-journal';
+    return 'locked';
+  }
+
+  get db(): Db {
+    if (!this.connection) throw new JournalError('LOCKED');
+    return this.connection;
+  }
+
+  /** Creates the folder's journal and unlocks it. Returns the recovery code, shown once. */
+  async create(passphrase: string, progress: ProgressFn = noProgress): Promise<string> {
+    assertAcceptablePassphrase(passphrase);
+    if (this.state() !== 'no-journal') throw new JournalError('JOURNAL_EXISTS');
+    this.prepareFolder();
+    const marker = join(this.dir, CREATING_MARKER);
+    writeFileSync(marker, '', { mode: 0o600 });
+    for (const leftover of [
+      DATABASE_FILE,
+      `${DATABASE_FILE}-wal`,
+      `${DATABASE_FILE}-shm`,
+      KEYRING_FILE,
+    ]) {
+      rmSync(join(this.dir, leftover), { force: true });
+    }
+    const recoveryCode = generateRecoveryCode();
+    progress(null, 'Protecting the journal with your passphrase');
+    const { keyring, databaseKey } = await createKeyring(
+      passphraseBytes(passphrase),
+      Buffer.from(recoveryCode, 'utf8'),
+      this.kdf,
+    );
+    progress(null, 'Creating the encrypted journal');
+    const db = openEncrypted(this.databasePath, databaseKey, { create: true });
+    try {
+      applyConnectionSettings(db);
+      migrate(db);
+      db.prepare(`INSERT INTO meta (key, value) VALUES ('journal_id', ?)`).run(keyring.journalId);
+    } catch (error) {
+      db.close();
+      throw translateSqliteError(error);
+    }
+    writeKeyring(this.dir, keyring);
+    rmSync(marker);
+    fsyncFolder(this.dir);
+    this.connection = db;
+    this.key = databaseKey;
+    return recoveryCode;
+  }
+
+  private prepareFolder(): void {
+    mkdirSync(this.dir, { recursive: true, mode: 0o700 });
+    const foreign = readdirSync(this.dir).filter(
+      (name) =>
+        !name.startsWith('.') &&
+        ![DATABASE_FILE, `${DATABASE_FILE}-wal`, `${DATABASE_FILE}-shm`, KEYRING_FILE].includes(
+          name,
+        ),
+    );
+    if (foreign.length > 0) {
+      throw new JournalError(
+        'NOT_A_JOURNAL',
+        'This folder already holds other files; choose an empty folder for a new journal.',
+      );
+    }
+  }
+
+  async unlock(passphrase: string, progress: ProgressFn = noProgress): Promise<void> {
+    if (this.connection) return;
+    const keyring = this.readKeyringForUnlock();
+    progress(null, 'Checking your passphrase');
+    const key = await unlockSlot(keyring, 'passphrase', passphraseBytes(passphrase));
+    if (!key) throw new JournalError('WRONG_PASSPHRASE');
+    progress(null, 'Opening the journal');
+    this.open(key);
+  }
+
+  /** For a forgotten passphrase: the recovery code opens the journal and a new passphrase replaces the old. */
+  async unlockWithRecoveryCode(
+    recoveryCode: string,
+    newPassphrase: string,
+    progress: ProgressFn = noProgress,
+  ): Promise<void> {
+    assertAcceptablePassphrase(newPassphrase);
+    const keyring = this.readKeyringForUnlock();
+    const code = normalizeRecoveryCode(recoveryCode);
+    if (!code) {
+      throw new JournalError(
+        'WRONG_RECOVERY_CODE',
+        'That is not a recovery code: it should be 32 letters and digits, like ABCD-EFGH-….',
+      );
+    }
+    progress(null, 'Checking the recovery code');
+    const key = await unlockSlot(keyring, 'recovery', Buffer.from(code, 'utf8'));
+    if (!key) throw new JournalError('WRONG_RECOVERY_CODE');
+    this.lock();
+    this.open(key);
+    progress(null, 'Setting your new passphrase');
+    writeKeyring(
+      this.dir,
+      await replaceSlot(keyring, 'passphrase', passphraseBytes(newPassphrase), key, this.kdf),
+    );
+  }
+
+  private readKeyringForUnlock() {
+    const state = this.state();
+    if (state === 'no-journal') throw new JournalError('NO_JOURNAL');
+    if (!keyringExists(this.dir)) throw new JournalError('KEYRING_MISSING');
+    return readKeyring(this.dir);
+  }
+
+  private open(key: Buffer): void {
+    if (!existsSync(this.databasePath)) {
+      throw new JournalError(
+        'CORRUPT',
+        'The journal’s keyring is here but its journal.db is missing; restore it from a backup.',
+      );
+    }
+    const db = openEncrypted(this.databasePath, key, { create: false });
+    try {
+      assertNotFromFuture(db);
+      const tables = db
+        .prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`)
+        .pluck()
+        .all() as string[];
+      if (tables.length === 0) {
+        throw new JournalError('CORRUPT', 'The journal file is empty or was cut short.');
+      }
+      if (!tables.includes('entries')) {
+        throw new JournalError(
+          'NOT_A_JOURNAL',
+          'This file is a database, but not a Lean On journal.',
+        );
+      }
+      applyConnectionSettings(db);
+      migrate(db);
+    } catch (error) {
+      db.close();
+      throw translateSqliteError(error);
+    }
+    this.connection = db;
+    this.key = key;
+  }
+
+  /** Closes the database and wipes the key; every later call gets LOCKED until unlocked again. */
+  lock(): void {
+    if (this.connection) {
+      try {
+        this.connection.close();
+      } finally {
+        this.connection = null;
+      }
+    }
+    if (this.key) {
+      this.key.fill(0);
+      this.key = null;
+    }
+  }
+
+  /** Rewrites only keyring.json (atomically): the database and its key are untouched. */
+  async changePassphrase(
+    current: string,
+    next: string,
+    progress: ProgressFn = noProgress,
+  ): Promise<void> {
+    assertAcceptablePassphrase(next);
+    const keyring = readKeyring(this.dir);
+    progress(null, 'Checking your current passphrase');
+    const key = await unlockSlot(keyring, 'passphrase', passphraseBytes(current));
+    if (!key) throw new JournalError('WRONG_PASSPHRASE', 'Your current passphrase was not right.');
+    progress(null, 'Protecting the journal with the new passphrase');
+    writeKeyring(
+      this.dir,
+      await replaceSlot(keyring, 'passphrase', passphraseBytes(next), key, this.kdf),
+    );
+    key.fill(0);
+  }
+
+  /** Replaces the recovery slot; the old code stops working. */
+  async regenerateRecoveryCode(passphrase: string): Promise<string> {
+    const key = await this.confirmPassphrase(passphrase);
+    const code = generateRecoveryCode();
+    writeKeyring(
+      this.dir,
+      await replaceSlot(
+        readKeyring(this.dir),
+        'recovery',
+        Buffer.from(code, 'utf8'),
+        key,
+        this.kdf,
+      ),
+    );
+    key.fill(0);
+    return code;
+  }
+
+  /** The database key as 64 hex digits, for the stock SQLCipher shell. Asks for the passphrase again. */
+  async rawKey(passphrase: string): Promise<string> {
+    const key = await this.confirmPassphrase(passphrase);
+    const hex = key.toString('hex');
+    key.fill(0);
+    return hex;
+  }
+
+  private async confirmPassphrase(passphrase: string): Promise<Buffer> {
+    if (!this.connection) throw new JournalError('LOCKED');
+    const key = await unlockSlot(readKeyring(this.dir), 'passphrase', passphraseBytes(passphrase));
+    if (!key) throw new JournalError('WRONG_PASSPHRASE');
+    return key;
+  }
+}

@@ -1,0 +1,127 @@
+import {
+  type JournalHandlers,
+  METHODS,
+  type MethodName,
+  type MethodOutput,
+  isMethodName,
+} from '../shared/contract';
+import { JournalError, type Result } from '../shared/errors';
+import type { JournalStatus } from '../shared/types';
+import { translateSqliteError } from './db/database';
+import * as entries from './entries';
+import { Journal, type JournalOptions, type ProgressFn } from './journal';
+import { dailyPrompt, listPrompts } from './prompts';
+import { search } from './search';
+import * as themes from './themes';
+
+export function createHandlers(journal: Journal): JournalHandlers {
+  const status = (): JournalStatus => ({ state: journal.state(), journalDir: journal.dir });
+  return {
+    getStatus: status,
+    createJournal: async ({ passphrase }, progress) => ({
+      recoveryCode: await journal.create(passphrase, progress),
+    }),
+    unlock: async ({ passphrase }, progress) => {
+      await journal.unlock(passphrase, progress);
+      return status();
+    },
+    unlockWithRecoveryCode: async ({ recoveryCode, newPassphrase }, progress) => {
+      await journal.unlockWithRecoveryCode(recoveryCode, newPassphrase, progress);
+      return status();
+    },
+    lock: () => {
+      journal.lock();
+      return status();
+    },
+    changePassphrase: async ({ currentPassphrase, newPassphrase }, progress) => {
+      await journal.changePassphrase(currentPassphrase, newPassphrase, progress);
+      return null;
+    },
+    regenerateRecoveryCode: async ({ passphrase }) => ({
+      recoveryCode: await journal.regenerateRecoveryCode(passphrase),
+    }),
+    getRawKey: async ({ passphrase }) => ({ hexKey: await journal.rawKey(passphrase) }),
+    createEntry: (input) => entries.createEntry(journal.db, input),
+    updateEntry: (input) => entries.updateEntry(journal.db, input),
+    getEntry: ({ id }) => entries.getEntry(journal.db, id),
+    listEntries: (input) => entries.listEntries(journal.db, input),
+    trashEntry: ({ id }) => entries.trashEntry(journal.db, id),
+    restoreEntry: ({ id }) => entries.restoreEntry(journal.db, id),
+    deleteEntryForever: ({ id }) => {
+      entries.deleteEntryForever(journal.db, id);
+      return null;
+    },
+    emptyTrash: () => ({ deleted: entries.emptyTrash(journal.db) }),
+    setEntryTheme: (input) => entries.setEntryTheme(journal.db, input),
+    search: (input) => search(journal.db, input),
+    listThemes: () => themes.listThemes(journal.db),
+    createTheme: (input) => themes.createTheme(journal.db, input),
+    updateTheme: (input) => themes.updateTheme(journal.db, input),
+    mergeThemes: (input) => themes.mergeThemes(journal.db, input),
+    deleteTheme: ({ id }) => {
+      themes.deleteTheme(journal.db, id);
+      return null;
+    },
+    listPrompts: ({ themeId }) => listPrompts(themeId),
+    getDailyPrompt: ({ date }) => dailyPrompt(date),
+  };
+}
+
+function toErrorValue(error: unknown) {
+  const translated = translateSqliteError(error);
+  if (translated instanceof JournalError) return translated.toValue();
+  const detail = translated instanceof Error ? translated.message : String(translated);
+  return new JournalError('INTERNAL', `Something unexpected went wrong: ${detail}`).toValue();
+}
+
+/**
+ * The single entry point every front goes through: validates the untrusted input against the
+ * contract's schema, runs the handler, and turns every failure into an error value.
+ */
+export class JournalService {
+  readonly journal: Journal;
+  private readonly handlers: JournalHandlers;
+
+  constructor(dir: string, options: JournalOptions = {}) {
+    this.journal = new Journal(dir, options);
+    this.handlers = createHandlers(this.journal);
+  }
+
+  async dispatch(
+    method: unknown,
+    input: unknown,
+    progress: ProgressFn = () => undefined,
+  ): Promise<Result<unknown>> {
+    if (!isMethodName(method)) {
+      return { ok: false, error: new JournalError('INVALID_INPUT', 'Unknown method.').toValue() };
+    }
+    return this.call(method, input, progress);
+  }
+
+  async call<K extends MethodName>(
+    method: K,
+    input: unknown,
+    progress: ProgressFn = () => undefined,
+  ): Promise<Result<MethodOutput<K>>> {
+    const parsed = METHODS[method].input.safeParse(input ?? {});
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const where = issue && issue.path.length > 0 ? ` (${issue.path.join('.')})` : '';
+      const message = `${issue?.message ?? 'That request was not valid.'}${where}`;
+      return { ok: false, error: new JournalError('INVALID_INPUT', message).toValue() };
+    }
+    try {
+      const handler = this.handlers[method] as (
+        value: unknown,
+        report: ProgressFn,
+      ) => MethodOutput<K> | Promise<MethodOutput<K>>;
+      return { ok: true, value: await handler(parsed.data, progress) };
+    } catch (error) {
+      return { ok: false, error: toErrorValue(error) };
+    }
+  }
+
+  close(): void {
+    this.journal.lock();
+  }
+}
