@@ -1,0 +1,33 @@
+/** A mistake in how the command was called: exit code 1. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+export const HELP = `lean-on: the Lean On journal from the command line
+
+Usage: lean-on <command> [options]
+
+Commands:
+  init                         create a journal; prints the recovery code once
+  add [TEXT | -]               add an entry (plain text or Markdown; - or no TEXT reads stdin)
+      --title T  --theme ID (repeatable)  --date YYYY-MM-DD
+  list                         entries, newest first
+      --theme ID (repeatable)  --all-themes  --limit N  --starred  --trash  --json
+  show ID [--json]             one entry in full
+  search QUERY                 full-text search (words, "phrases", prefix*)
+      --theme ID (repeatable)  --limit N  --json
+  themes [--json]              themes with their entry counts
+  prompts [--theme ID] [--json]
+  prompt today                 today's prompt
+  passwd                       change the passphrase (--new-passphrase-file FILE)
+  recover                      set a new passphrase with the recovery code
+      --recovery-code-file FILE  --new-passphrase-file FILE
+  key --raw                    print the database key (64 hex digits) for the SQLCipher shell
+
+Options for every command:
+  --journal DIR                the journal folder (else $LEAN_ON_JOURNAL, else the app's folder)
+  --passphrase-file FILE       read the passphrase from the first line of FILE
+  -h, --help                   this help
+
+Exit codes: 0 done, 1 usage, 2 wrong passphrase or recovery code, 3 other journal errors.
+`;
