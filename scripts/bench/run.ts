@@ -1,0 +1,124 @@
+// npm run bench -- --entries N [--seed S] [--rebuild]
+// Builds (or reuses) a seeded journal of N entries plus an unencrypted twin, then measures
+// both in a fresh process so that peak RSS is the journal's, not the generator's.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { build } from 'esbuild';
+import type { Measurement } from './measure';
+import { type Timing, ms } from './stats';
+
+const { values } = parseArgs({
+  options: {
+    entries: { type: 'string', default: '10000' },
+    seed: { type: 'string', default: '42' },
+    rebuild: { type: 'boolean', default: false },
+    dir: { type: 'string' },
+  },
+});
+
+const entries = Number(values.entries);
+const seed = Number(values.seed);
+if (!Number.isInteger(entries) || entries < 100)
+  throw new Error('--entries takes a whole number of at least 100.');
+const dir = values.dir ?? join(process.cwd(), '.bench', `${entries}-${seed}`);
+const phaseBundle = join(process.cwd(), '.bench', 'phase.mjs');
+
+/** Bundles the phases like the app's own build does, with the native module left external. */
+async function bundlePhases(): Promise<void> {
+  await build({
+    entryPoints: [fileURLToPath(new URL('./phase.ts', import.meta.url))],
+    outfile: phaseBundle,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node22',
+    external: ['better-sqlite3-multiple-ciphers'],
+    banner: {
+      js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+    },
+    logLevel: 'warning',
+  });
+}
+
+function child(phase: string): string {
+  const result = spawnSync(
+    process.execPath,
+    [
+      phaseBundle,
+      '--phase',
+      phase,
+      '--entries',
+      String(entries),
+      '--seed',
+      String(seed),
+      '--dir',
+      dir,
+    ],
+    {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+      maxBuffer: 64 * 2 ** 20,
+    },
+  );
+  if (result.status !== 0) throw new Error(`The ${phase} phase failed.`);
+  return result.stdout;
+}
+
+function row(label: string, encrypted: Timing, plain: Timing, pick: 'p95' | 'p99' = 'p95'): string {
+  const ratio = encrypted[pick] / plain[pick];
+  return `| ${label} | ${ms(encrypted.p50)} | ${ms(encrypted[pick])} (${pick}) | ${ms(plain.p50)} | ${ms(plain[pick])} | ${Number.isFinite(ratio) ? ratio.toFixed(2) : '-'}× |`;
+}
+
+function report(result: Measurement): string {
+  const { encrypted: e, plain: p } = result;
+  const lines = [
+    `Lean On core benchmark: ${result.entries.toLocaleString('en')} entries, seed ${seed}`,
+    `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
+    '',
+    `Unlock: total p50 ${ms(result.unlock.total.p50)} ms = key derivation (Argon2id) p50 ${ms(result.unlock.keyDerivation.p50)} ms + opening the database p50 ${ms(result.unlock.openDatabase.p50)} ms`,
+    '',
+    '| operation (ms) | encrypted p50 | encrypted tail | plain p50 | plain tail | ratio (tail) |',
+    '|---|---|---|---|---|---|',
+    row('save: new entry', e.saveCreate, p.saveCreate, 'p99'),
+    row('save: edit entry', e.saveUpdate, p.saveUpdate, 'p99'),
+    row('list: first page, all entries', e.listFirstPage, p.listFirstPage),
+    ...Object.keys(e.themePage).map((theme) =>
+      row(
+        `list: first page of ${theme} (${e.counts[theme]} entries)`,
+        e.themePage[theme]!,
+        p.themePage[theme]!,
+      ),
+    ),
+    ...Object.keys(e.search).map((name) =>
+      row(`search: ${name}, ${e.search[name]!.hits} shown`, e.search[name]!, p.search[name]!),
+    ),
+    row('counts per theme', e.themeCounts, p.themeCounts),
+    '',
+    `Peak RSS of the measuring process: ${result.peakRssMiB.afterEncrypted.toFixed(0)} MiB after the encrypted run, ${result.peakRssMiB.afterPlain.toFixed(0)} MiB after both`,
+    `On disk: encrypted ${result.diskMiB.encrypted.toFixed(1)} MiB, plain ${result.diskMiB.plain.toFixed(1)} MiB`,
+    `Entries per theme: ${Object.entries(e.counts)
+      .map(([id, count]) => `${id} ${count}`)
+      .join(', ')}`,
+  ];
+  return lines.join('\n');
+}
+
+await bundlePhases();
+const meta = join(dir, 'corpus.json');
+const reusable =
+  !values.rebuild &&
+  existsSync(meta) &&
+  (JSON.parse(readFileSync(meta, 'utf8')) as { entries: number }).entries === entries;
+if (reusable)
+  process.stderr.write(`Reusing the journal in ${dir} (pass --rebuild to make it again)\n`);
+else {
+  process.stderr.write(`Building ${entries} entries in ${dir}\n`);
+  child('build');
+}
+process.stderr.write('Measuring\n');
+const result = JSON.parse(child('measure')) as Measurement;
+process.stdout.write(`${report(result)}\n\nJSON:\n${JSON.stringify(result)}\n`);
