@@ -12,6 +12,7 @@ import {
 } from './db/database';
 import { assertNotFromFuture, migrate } from './db/migrate';
 import { DEFAULT_KDF, type Argon2Params } from './kdf';
+import { flushSearchIndex } from './search-index';
 import {
   KEYRING_FILE,
   createKeyring,
@@ -197,6 +198,8 @@ export class Journal {
       }
       applyConnectionSettings(db);
       migrate(db);
+      // Edits whose reindexing a crash interrupted are indexed now.
+      flushSearchIndex(db);
     } catch (error) {
       db.close();
       throw translateSqliteError(error);
@@ -208,6 +211,11 @@ export class Journal {
   /** Closes the database and wipes the key; every later call gets LOCKED until unlocked again. */
   lock(): void {
     if (this.connection) {
+      try {
+        flushSearchIndex(this.connection);
+      } catch {
+        // The pending edits stay noted in the journal and are indexed on the next open.
+      }
       try {
         this.connection.close();
       } finally {

@@ -3,6 +3,7 @@ import type { ParsedOf } from '../shared/schemas';
 import type { SearchHit, SearchResults, SnippetPart } from '../shared/types';
 import type { Db } from './db/database';
 import { type EntryRow, SUMMARY_COLUMNS, summariesOf } from './entries';
+import { flushSearchIndex } from './search-index';
 
 const MAX_TERMS = 32;
 const HIT_START = '\uE000';
@@ -82,6 +83,8 @@ interface HitRow {
 export function search(db: Db, input: ParsedOf<'search'>): SearchResults {
   const match = buildMatchQuery(input.query, { prefixLast: input.prefixLast });
   if (match === null) return { hits: [], nextOffset: null };
+  // Results always reflect the last save, even one made a moment ago.
+  flushSearchIndex(db);
   const themes = [...new Set(input.themes)];
   const params: unknown[] = [match];
   let themeFilter = '';

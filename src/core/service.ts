@@ -12,6 +12,7 @@ import * as entries from './entries';
 import { Journal, type JournalOptions, type ProgressFn } from './journal';
 import { dailyPrompt, listPrompts } from './prompts';
 import { search } from './search';
+import { flushSearchIndex } from './search-index';
 import * as themes from './themes';
 
 export function createHandlers(journal: Journal): JournalHandlers {
@@ -78,9 +79,13 @@ function toErrorValue(error: unknown) {
  * The single entry point every front goes through: validates the untrusted input against the
  * contract's schema, runs the handler, and turns every failure into an error value.
  */
+/** How long typing must pause before edits are folded into the search index. */
+const INDEX_IDLE_MS = 2000;
+
 export class JournalService {
   readonly journal: Journal;
   private readonly handlers: JournalHandlers;
+  private indexTimer: NodeJS.Timeout | null = null;
 
   constructor(dir: string, options: JournalOptions = {}) {
     this.journal = new Journal(dir, options);
@@ -115,13 +120,32 @@ export class JournalService {
         value: unknown,
         report: ProgressFn,
       ) => MethodOutput<K> | Promise<MethodOutput<K>>;
-      return { ok: true, value: await handler(parsed.data, progress) };
+      const value = await handler(parsed.data, progress);
+      if (method === 'updateEntry') this.scheduleIndexFlush();
+      return { ok: true, value };
     } catch (error) {
       return { ok: false, error: toErrorValue(error) };
     }
   }
 
+  /** Edits are indexed once typing pauses, not on every autosave (see migration 0030). */
+  private scheduleIndexFlush(): void {
+    if (this.indexTimer) clearTimeout(this.indexTimer);
+    this.indexTimer = setTimeout(() => {
+      this.indexTimer = null;
+      if (this.journal.state() !== 'unlocked') return;
+      try {
+        flushSearchIndex(this.journal.db);
+      } catch {
+        // Still noted in the journal: the next search, lock or open indexes it.
+      }
+    }, INDEX_IDLE_MS);
+    this.indexTimer.unref();
+  }
+
   close(): void {
+    if (this.indexTimer) clearTimeout(this.indexTimer);
+    this.indexTimer = null;
     this.journal.lock();
   }
 }

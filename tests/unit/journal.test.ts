@@ -145,10 +145,14 @@ describe('a damaged keyring or database is never a wrong passphrase', () => {
     expect((await call(service, 'unlock', { passphrase: PASSPHRASE })).state).toBe('unlocked');
   });
 
-  it('says CORRUPT for random bytes or a truncated journal.db', async () => {
+  it('says CORRUPT for random bytes, a truncated or an empty journal.db', async () => {
     const { service, dbPath } = await lockedJournal();
     const original = readFileSync(dbPath);
-    for (const damaged of [randomBytes(original.length), original.subarray(0, 100)]) {
+    for (const damaged of [
+      randomBytes(original.length),
+      original.subarray(0, 100),
+      Buffer.alloc(0),
+    ]) {
       writeFileSync(dbPath, damaged);
       expect(await failCode(service, 'unlock', { passphrase: PASSPHRASE })).toBe('CORRUPT');
       expect((await call(service, 'getStatus')).state).toBe('locked');
