@@ -6,9 +6,9 @@ import { migrate } from '../../src/core/db/migrate';
 import { createEntry, trashEntry } from '../../src/core/entries';
 import { Journal } from '../../src/core/journal';
 import { PROMPTS } from '../../src/core/prompts';
+import { paragraphsDoc } from '../../src/core/text';
 import { type CorpusEntry, generateCorpus } from './corpus';
-
-export const BENCH_PASSPHRASE = 'benchmark passphrase, not a secret';
+import { BENCH_PASSPHRASE } from './constants';
 
 export interface BuiltCorpus {
   entries: number;
@@ -17,29 +17,6 @@ export interface BuiltCorpus {
   documentFrequency: Record<string, number>;
   themeCounts: Record<string, number>;
   buildSeconds: { encrypted: number; plain: number };
-}
-
-function docOf(entry: CorpusEntry): unknown {
-  const paragraph = (text: string) => ({
-    type: 'paragraph',
-    version: 1,
-    direction: null,
-    format: '',
-    indent: 0,
-    textFormat: 0,
-    textStyle: '',
-    children: [{ type: 'text', version: 1, text, format: 0, style: '', mode: 'normal', detail: 0 }],
-  });
-  return {
-    root: {
-      type: 'root',
-      version: 1,
-      direction: null,
-      format: '',
-      indent: 0,
-      children: entry.paragraphs.map(paragraph),
-    },
-  };
 }
 
 function insertAll(db: Db, corpus: CorpusEntry[], onProgress: (done: number) => void): void {
@@ -51,7 +28,7 @@ function insertAll(db: Db, corpus: CorpusEntry[], onProgress: (done: number) => 
           db,
           {
             title: entry.title ?? '',
-            doc: docOf(entry),
+            doc: paragraphsDoc(entry.paragraphs),
             entryDate: entry.entryDate,
             timeZone: entry.timeZone,
             promptId: entry.promptId,

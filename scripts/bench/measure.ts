@@ -9,73 +9,19 @@ import { readKeyring, unlockSlot } from '../../src/core/keyring';
 import { passphraseBytes } from '../../src/core/secrets';
 import { schemas } from '../../src/shared/schemas';
 import { search } from '../../src/core/search';
-import { flushSearchIndex } from '../../src/core/search-index';
+import { paragraphsDoc } from '../../src/core/text';
+import { idleMaintenance } from '../../src/core/maintenance';
 import { listThemes } from '../../src/core/themes';
-import { BENCH_PASSPHRASE, type BuiltCorpus } from './build';
-import { generateCorpus } from './corpus';
+import { BENCH_PASSPHRASE } from './constants';
+import type { BenchPlan, QueryShape } from './plan';
 import { type Timing, summarize, time } from './stats';
-
-export interface QueryShape {
-  name: string;
-  query: string;
-  themes?: string[];
-  /** Entries whose words match, from the corpus (before trash); for the report. */
-  documents: number;
-}
-
-const fold = (word: string) => word.normalize('NFKD').replace(/\p{M}/gu, '');
-
-/** Picks search terms by how many entries hold them, as benchmarks.md asks. */
-export function pickQueries(built: BuiltCorpus): QueryShape[] {
-  const n = built.entries;
-  const words = Object.entries(built.documentFrequency).filter(([word]) =>
-    /^\p{L}{4,}$/u.test(word),
-  );
-  const closest = (target: number, filter: (word: string) => boolean = () => true) =>
-    words
-      .filter(([word]) => filter(word))
-      .reduce((best, candidate) =>
-        Math.abs(candidate[1] - target) < Math.abs(best[1] - target) ? candidate : best,
-      );
-  const rare = closest(Math.max(1, n * 0.0005), (word) => word === fold(word));
-  const common = closest(n * 0.25, (word) => word === fold(word));
-  const middle = closest(n * 0.05, (word) => word === fold(word) && word !== common[0]);
-  const accented = closest(n * 0.01, (word) => word !== fold(word));
-  const prefixBase = closest(n * 0.02, (word) => word.length >= 6 && word === fold(word));
-  const phraseDocs = words.find(([word]) => word === 'help')?.[1] ?? 0;
-  return [
-    { name: `rare term (${rare[0]})`, query: rare[0], documents: rare[1] },
-    { name: `common term (${common[0]})`, query: common[0], documents: common[1] },
-    {
-      name: `two terms (${common[0]} ${middle[0]})`,
-      query: `${common[0]} ${middle[0]}`,
-      documents: Math.min(common[1], middle[1]),
-    },
-    {
-      name: `prefix (${prefixBase[0].slice(0, 4)}*)`,
-      query: `${prefixBase[0].slice(0, 4)}*`,
-      documents: prefixBase[1],
-    },
-    { name: 'phrase ("asked for help")', query: '"asked for help"', documents: phraseDocs },
-    {
-      name: `diacritics (${fold(accented[0])} → ${accented[0]})`,
-      query: fold(accented[0]),
-      documents: accented[1],
-    },
-    {
-      name: `common term in one theme (${common[0]}, boundaries)`,
-      query: common[0],
-      themes: ['boundaries'],
-      documents: common[1],
-    },
-    { name: 'no match (zqxjvw)', query: 'zqxjvw', documents: 0 },
-  ];
-}
 
 export interface Workload {
   saveCreate: Timing;
   saveUpdate: Timing;
-  indexEdit: Timing;
+  /** What the worker does once writing pauses (index edits, checkpoint the WAL). */
+  maintenanceAfterCreate: Timing;
+  maintenanceAfterUpdate: Timing;
   listFirstPage: Timing;
   themePage: Record<string, Timing>;
   search: Record<string, Timing & { hits: number }>;
@@ -85,12 +31,8 @@ export interface Workload {
 
 const SEARCH_RUNS = 60;
 
-export function runWorkload(
-  db: Db,
-  queries: QueryShape[],
-  themeIds: string[],
-  seed: number,
-): Workload {
+export function runWorkload(db: Db, plan: BenchPlan): Workload {
+  const { queries, themeIds, samples } = plan;
   const list = (themes: string[]) =>
     listEntries(db, schemas.listEntries.parse({ themes, limit: 50 }));
   const themePage: Record<string, Timing> = {};
@@ -112,62 +54,45 @@ export function runWorkload(
   const counts = Object.fromEntries(listThemes(db).map((theme) => [theme.id, theme.entryCount]));
 
   // Saves go last, on entries made for the purpose, which are then removed again.
-  const samples = [...generateCorpus({ count: 400, seed: seed + 1, promptIds: [] })];
-  const docOf = (paragraphs: string[]) => ({
-    root: {
-      type: 'root',
-      version: 1,
-      direction: null,
-      format: '',
-      indent: 0,
-      children: paragraphs.map((text) => ({
-        type: 'paragraph',
-        version: 1,
-        direction: null,
-        format: '',
-        indent: 0,
-        textFormat: 0,
-        textStyle: '',
-        children: [
-          { type: 'text', version: 1, text, format: 0, style: '', mode: 'normal', detail: 0 },
-        ],
-      })),
-    },
-  });
   const created: Array<{ id: string; version: number }> = [];
   const createTimes: number[] = [];
   const updateTimes: number[] = [];
+  const createMaintenanceTimes: number[] = [];
+  const updateMaintenanceTimes: number[] = [];
+  // Each save is followed by the pause that autosave leaves, and the work the worker does then.
+  const maintenance = (into: number[]) => {
+    const start = performance.now();
+    idleMaintenance(db);
+    into.push(performance.now() - start);
+  };
   for (const sample of samples.slice(0, 200)) {
     const start = performance.now();
     const entry = createEntry(
       db,
       schemas.createEntry.parse({
-        title: sample.title ?? '',
-        doc: docOf(sample.paragraphs),
+        title: sample.title,
+        doc: paragraphsDoc(sample.paragraphs),
         timeZone: sample.timeZone,
         themes: sample.themes.map((id) => ({ id, source: 'manual' })),
       }),
     );
     createTimes.push(performance.now() - start);
     created.push({ id: entry.id, version: entry.version });
+    maintenance(createMaintenanceTimes);
   }
-  const indexTimes: number[] = [];
   created.forEach((entry, index) => {
-    let start = performance.now();
+    const start = performance.now();
     updateEntry(
       db,
       schemas.updateEntry.parse({
         id: entry.id,
         baseVersion: entry.version,
         timeZone: 'UTC',
-        doc: docOf(samples[200 + index]!.paragraphs),
+        doc: paragraphsDoc(samples[200 + index]!.paragraphs),
       }),
     );
     updateTimes.push(performance.now() - start);
-    // What the worker does once typing pauses: fold the edit into the search index.
-    start = performance.now();
-    flushSearchIndex(db);
-    indexTimes.push(performance.now() - start);
+    maintenance(updateMaintenanceTimes);
   });
   db.prepare('DELETE FROM entries WHERE id IN (SELECT value FROM json_each(?))').run(
     JSON.stringify(created.map((entry) => entry.id)),
@@ -176,7 +101,8 @@ export function runWorkload(
   return {
     saveCreate: summarize(createTimes.slice(10)),
     saveUpdate: summarize(updateTimes.slice(10)),
-    indexEdit: summarize(indexTimes.slice(10)),
+    maintenanceAfterCreate: summarize(createMaintenanceTimes.slice(10)),
+    maintenanceAfterUpdate: summarize(updateMaintenanceTimes.slice(10)),
     listFirstPage,
     themePage,
     search: searchTimes,
@@ -204,16 +130,12 @@ export interface Measurement {
 const rssMiB = () => process.resourceUsage().maxRSS / 1024;
 
 export async function measure(dir: string): Promise<Measurement> {
-  const built = JSON.parse(readFileSync(join(dir, 'corpus.json'), 'utf8')) as BuiltCorpus;
-  const queries = pickQueries(built);
-  const themeIds = Object.entries(built.themeCounts)
-    .sort((a, b) => b[1] - a[1])
-    .map(([id]) => id);
+  const plan = JSON.parse(readFileSync(join(dir, 'plan.json'), 'utf8')) as BenchPlan;
   const journalDir = join(dir, 'journal');
 
   const journal = new Journal(journalDir);
   await journal.unlock(BENCH_PASSPHRASE);
-  const encrypted = runWorkload(journal.db, queries, themeIds, built.seed);
+  const encrypted = runWorkload(journal.db, plan);
   journal.lock();
   const afterEncrypted = rssMiB();
 
@@ -247,11 +169,11 @@ export async function measure(dir: string): Promise<Measurement> {
   const plainDb = new Database(join(dir, 'plain.db'));
   applyConnectionSettings(plainDb);
   migrate(plainDb);
-  const plain = runWorkload(plainDb, queries, themeIds, built.seed);
+  const plain = runWorkload(plainDb, plan);
   plainDb.close();
 
   return {
-    entries: built.entries,
+    entries: plan.entries,
     unlock: {
       total: summarize(totalTimes),
       keyDerivation: summarize(kdfTimes),
@@ -259,7 +181,7 @@ export async function measure(dir: string): Promise<Measurement> {
     },
     encrypted,
     plain,
-    queries,
+    queries: plan.queries,
     peakRssMiB: { afterEncrypted, afterUnlocks, afterPlain: rssMiB() },
     diskMiB: {
       encrypted: sizeOf(join(journalDir, 'journal.db')) / 2 ** 20,

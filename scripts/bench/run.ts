@@ -2,13 +2,15 @@
 // Builds (or reuses) a seeded journal of N entries plus an unencrypted twin, then measures
 // both in a fresh process so that peak RSS is the journal's, not the generator's.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
+import type { BuiltCorpus } from './build';
 import type { Measurement } from './measure';
+import { makePlan } from './plan';
 import { type Timing, ms } from './stats';
 
 const { values } = parseArgs({
@@ -25,13 +27,18 @@ const seed = Number(values.seed);
 if (!Number.isInteger(entries) || entries < 100)
   throw new Error('--entries takes a whole number of at least 100.');
 const dir = values.dir ?? join(process.cwd(), '.bench', `${entries}-${seed}`);
-const phaseBundle = join(process.cwd(), '.bench', 'phase.mjs');
+const bundleDir = join(process.cwd(), '.bench');
+type Phase = 'build' | 'measure';
 
-/** Bundles the phases like the app's own build does, with the native module left external. */
+/** Bundles each phase like the app's own build does, with the native module left external. */
 async function bundlePhases(): Promise<void> {
   await build({
-    entryPoints: [fileURLToPath(new URL('./phase.ts', import.meta.url))],
-    outfile: phaseBundle,
+    entryPoints: {
+      'phase-build': fileURLToPath(new URL('./phase-build.ts', import.meta.url)),
+      'phase-measure': fileURLToPath(new URL('./phase-measure.ts', import.meta.url)),
+    },
+    outdir: bundleDir,
+    outExtension: { '.js': '.mjs' },
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -44,26 +51,17 @@ async function bundlePhases(): Promise<void> {
   });
 }
 
-function child(phase: string): string {
-  const result = spawnSync(
-    process.execPath,
-    [
-      phaseBundle,
-      '--phase',
-      phase,
-      '--entries',
-      String(entries),
-      '--seed',
-      String(seed),
-      '--dir',
-      dir,
-    ],
-    {
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'inherit'],
-      maxBuffer: 64 * 2 ** 20,
-    },
-  );
+function child(phase: Phase): string {
+  const args = [
+    '--dir',
+    dir,
+    ...(phase === 'build' ? ['--entries', `${entries}`, '--seed', `${seed}`] : []),
+  ];
+  const result = spawnSync(process.execPath, [join(bundleDir, `phase-${phase}.mjs`), ...args], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 64 * 2 ** 20,
+  });
   if (result.status !== 0) throw new Error(`The ${phase} phase failed.`);
   return result.stdout;
 }
@@ -85,7 +83,18 @@ function report(result: Measurement): string {
     '|---|---|---|---|---|---|',
     row('save: new entry', e.saveCreate, p.saveCreate, 'p99'),
     row('save: edit entry', e.saveUpdate, p.saveUpdate, 'p99'),
-    row('index an edit (after a pause in typing)', e.indexEdit, p.indexEdit, 'p99'),
+    row(
+      'idle maintenance after a new entry',
+      e.maintenanceAfterCreate,
+      p.maintenanceAfterCreate,
+      'p99',
+    ),
+    row(
+      'idle maintenance after an edit (reindex)',
+      e.maintenanceAfterUpdate,
+      p.maintenanceAfterUpdate,
+      'p99',
+    ),
     row('list: first page, all entries', e.listFirstPage, p.listFirstPage),
     ...Object.keys(e.themePage).map((theme) =>
       row(
@@ -99,7 +108,7 @@ function report(result: Measurement): string {
     ),
     row('counts per theme', e.themeCounts, p.themeCounts),
     '',
-    `Peak RSS of the measuring process: ${result.peakRssMiB.afterEncrypted.toFixed(0)} MiB after one unlock and the encrypted workload, ${result.peakRssMiB.afterUnlocks.toFixed(0)} MiB after 6 more unlocks, ${result.peakRssMiB.afterPlain.toFixed(0)} MiB after the plain run`,
+    `Peak RSS of the measuring process (journal core only): ${result.peakRssMiB.afterEncrypted.toFixed(0)} MiB after one unlock and the encrypted workload, ${result.peakRssMiB.afterUnlocks.toFixed(0)} MiB after 6 more unlocks, ${result.peakRssMiB.afterPlain.toFixed(0)} MiB after the plain run`,
     `On disk: encrypted ${result.diskMiB.encrypted.toFixed(1)} MiB, plain ${result.diskMiB.plain.toFixed(1)} MiB`,
     `Entries per theme: ${Object.entries(e.counts)
       .map(([id, count]) => `${id} ${count}`)
@@ -120,6 +129,8 @@ else {
   process.stderr.write(`Building ${entries} entries in ${dir}\n`);
   child('build');
 }
+const built = JSON.parse(readFileSync(meta, 'utf8')) as BuiltCorpus;
+writeFileSync(join(dir, 'plan.json'), JSON.stringify(makePlan(built)));
 process.stderr.write('Measuring\n');
 const result = JSON.parse(child('measure')) as Measurement;
 process.stdout.write(`${report(result)}\n\nJSON:\n${JSON.stringify(result)}\n`);

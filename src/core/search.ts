@@ -89,10 +89,11 @@ export function search(db: Db, input: ParsedOf<'search'>): SearchResults {
   const params: unknown[] = [match];
   let themeFilter = '';
   if (themes.length > 0) {
-    const having = input.themeMode === 'all' ? `HAVING count(*) = ${themes.length}` : '';
-    themeFilter = `AND e.seq IN (SELECT entry_seq FROM entry_themes
-      WHERE theme_id IN (SELECT value FROM json_each(?)) AND live = 1
-      GROUP BY entry_seq ${having})`;
+    // Checked per hit as hits stream out in rank order, so a page stops early; a theme's whole
+    // entry set is never built.
+    const needed = input.themeMode === 'all' ? themes.length : 1;
+    themeFilter = `AND (SELECT count(*) FROM entry_themes et
+      WHERE et.entry_seq = e.seq AND et.theme_id IN (SELECT value FROM json_each(?))) >= ${needed}`;
     params.push(JSON.stringify(themes));
   }
   const rows = db

@@ -12,7 +12,7 @@ import * as entries from './entries';
 import { Journal, type JournalOptions, type ProgressFn } from './journal';
 import { dailyPrompt, listPrompts } from './prompts';
 import { search } from './search';
-import { flushSearchIndex } from './search-index';
+import { idleMaintenance } from './maintenance';
 import * as themes from './themes';
 
 export function createHandlers(journal: Journal): JournalHandlers {
@@ -79,13 +79,24 @@ function toErrorValue(error: unknown) {
  * The single entry point every front goes through: validates the untrusted input against the
  * contract's schema, runs the handler, and turns every failure into an error value.
  */
-/** How long typing must pause before edits are folded into the search index. */
-const INDEX_IDLE_MS = 2000;
+/** How long the journal must be idle before edits are indexed and the WAL checkpointed. */
+const MAINTENANCE_IDLE_MS = 2000;
+
+/** Calls that never write; every other call is followed, after a pause, by maintenance. */
+const READ_ONLY: ReadonlySet<MethodName> = new Set<MethodName>([
+  'getStatus',
+  'getEntry',
+  'listEntries',
+  'search',
+  'listThemes',
+  'listPrompts',
+  'getDailyPrompt',
+]);
 
 export class JournalService {
   readonly journal: Journal;
   private readonly handlers: JournalHandlers;
-  private indexTimer: NodeJS.Timeout | null = null;
+  private maintenanceTimer: NodeJS.Timeout | null = null;
 
   constructor(dir: string, options: JournalOptions = {}) {
     this.journal = new Journal(dir, options);
@@ -121,31 +132,32 @@ export class JournalService {
         report: ProgressFn,
       ) => MethodOutput<K> | Promise<MethodOutput<K>>;
       const value = await handler(parsed.data, progress);
-      if (method === 'updateEntry') this.scheduleIndexFlush();
+      if (!READ_ONLY.has(method)) this.scheduleMaintenance();
       return { ok: true, value };
     } catch (error) {
       return { ok: false, error: toErrorValue(error) };
     }
   }
 
-  /** Edits are indexed once typing pauses, not on every autosave (see migration 0030). */
-  private scheduleIndexFlush(): void {
-    if (this.indexTimer) clearTimeout(this.indexTimer);
-    this.indexTimer = setTimeout(() => {
-      this.indexTimer = null;
+  /** Runs idleMaintenance once calls that write have paused. */
+  private scheduleMaintenance(): void {
+    if (this.maintenanceTimer) clearTimeout(this.maintenanceTimer);
+    this.maintenanceTimer = setTimeout(() => {
+      this.maintenanceTimer = null;
       if (this.journal.state() !== 'unlocked') return;
       try {
-        flushSearchIndex(this.journal.db);
+        idleMaintenance(this.journal.db);
       } catch {
-        // Still noted in the journal: the next search, lock or open indexes it.
+        // Nothing is lost: pending edits stay noted and the WAL stays valid; the next search,
+        // lock or open catches up.
       }
-    }, INDEX_IDLE_MS);
-    this.indexTimer.unref();
+    }, MAINTENANCE_IDLE_MS);
+    this.maintenanceTimer.unref();
   }
 
   close(): void {
-    if (this.indexTimer) clearTimeout(this.indexTimer);
-    this.indexTimer = null;
+    if (this.maintenanceTimer) clearTimeout(this.maintenanceTimer);
+    this.maintenanceTimer = null;
     this.journal.lock();
   }
 }

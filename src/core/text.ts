@@ -119,9 +119,9 @@ export function markdownToDoc(markdown: string): DerivedDoc {
   return deriveDoc(editor.getEditorState().toJSON());
 }
 
-/** The smallest valid document holding the given plain text, one paragraph per line. */
-export function plainTextToDoc(text: string): DerivedDoc {
-  const paragraphs = text.split(/\r\n?|\n/).map((line) => ({
+/** A serialized editor state with one plain paragraph per string. */
+export function paragraphsDoc(paragraphs: readonly string[]): SerializedEditorState {
+  const children = paragraphs.map((line) => ({
     type: 'paragraph',
     version: 1,
     direction: null,
@@ -133,16 +133,14 @@ export function plainTextToDoc(text: string): DerivedDoc {
       ? [{ type: 'text', version: 1, text: line, format: 0, style: '', mode: 'normal', detail: 0 }]
       : [],
   }));
-  return deriveDoc({
-    root: {
-      type: 'root',
-      version: 1,
-      direction: null,
-      format: '',
-      indent: 0,
-      children: paragraphs,
-    },
-  });
+  return {
+    root: { type: 'root', version: 1, direction: null, format: '', indent: 0, children },
+  } as unknown as SerializedEditorState;
+}
+
+/** The smallest valid document holding the given plain text, one paragraph per line. */
+export function plainTextToDoc(text: string): DerivedDoc {
+  return deriveDoc(paragraphsDoc(text.split(/\r\n?|\n/)));
 }
 
 export function previewOf(text: string, max = 200): string {

@@ -1,3 +1,4 @@
+import builtInThemes from '../../resources/themes.json';
 import { describe, it, expect } from 'vitest';
 import {
   type CorpusEntry,
@@ -8,16 +9,7 @@ import {
   wordCount,
 } from '../../scripts/bench/corpus';
 
-const THEMES = [
-  'trust',
-  'asking-for-help',
-  'boundaries',
-  'vulnerability',
-  'receiving',
-  'connection',
-  'self-reliance',
-  'interdependence',
-];
+const THEMES = builtInThemes.map((theme) => theme.id);
 const PROMPT_IDS = THEMES.flatMap((theme) =>
   Array.from({ length: 8 }, (_, i) => `${theme}.prompt-${i + 1}`),
 );

@@ -1,18 +1,10 @@
+import builtInThemes from '../../resources/themes.json';
 import { describe, expect, it } from 'vitest';
 import { PROMPTS, dailyPrompt, listPrompts, promptById } from '../../src/core/prompts';
 import type { PromptKind } from '../../src/shared/types';
 import { call, createTestJournal, failCode } from './helpers';
 
-const BUILT_IN_IDS = [
-  'trust',
-  'asking-for-help',
-  'boundaries',
-  'vulnerability',
-  'receiving',
-  'connection',
-  'self-reliance',
-  'interdependence',
-];
+const BUILT_IN_IDS = builtInThemes.map((theme) => theme.id);
 const KINDS: PromptKind[] = ['noticing', 'roots', 'experiment', 'reframe', 'receiving', 'balance'];
 
 /** `count` consecutive ISO dates starting at `start`. */

@@ -56,6 +56,9 @@ export function applyConnectionSettings(db: Db): void {
   // Sorts and temporary tables would otherwise spill plaintext into unencrypted temp files.
   db.pragma('temp_store = MEMORY');
   db.pragma('cache_size = -16000');
+  // Checkpoints run when the journal is idle (see JournalService); this larger bound only
+  // keeps the WAL from growing without limit during long bursts of writes such as imports.
+  db.pragma('wal_autocheckpoint = 4000');
 }
 
 export interface OpenOptions {

@@ -1,0 +1,1 @@
+export const BENCH_PASSPHRASE = 'benchmark passphrase, not a secret';
