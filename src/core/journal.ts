@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { JournalError } from '../shared/errors';
 import type { JournalState } from '../shared/types';
@@ -97,6 +97,8 @@ export class Journal {
     progress(null, 'Creating the encrypted journal');
     const db = openEncrypted(this.databasePath, databaseKey, { create: true });
     try {
+      // Owner only; SQLite gives the -wal and -shm files the database file's permissions.
+      if (process.platform !== 'win32') chmodSync(this.databasePath, 0o600);
       applyConnectionSettings(db);
       migrate(db);
       db.prepare(`INSERT INTO meta (key, value) VALUES ('journal_id', ?)`).run(keyring.journalId);

@@ -105,3 +105,17 @@ describe('no plaintext on disk', () => {
     expect(leaks(newInTmp, secrets)).toEqual([]);
   });
 });
+
+describe('file permissions', () => {
+  it.skipIf(process.platform === 'win32')(
+    'lets only the owner read the journal folder and its files',
+    async () => {
+      const { dir, service } = await createTestJournal();
+      await call(service, 'createEntry', { doc: doc('owner only'), timeZone: TZ });
+      expect(statSync(dir).mode & 0o077).toBe(0);
+      for (const name of readdirSync(dir)) {
+        expect({ name, mode: statSync(join(dir, name)).mode & 0o077 }).toEqual({ name, mode: 0 });
+      }
+    },
+  );
+});
