@@ -124,6 +124,8 @@ export interface Measurement {
   plain: Workload;
   queries: QueryShape[];
   peakRssMiB: { afterEncrypted: number; afterUnlocks: number; afterPlain: number };
+  /** Resident memory right after the encrypted workload, the unlock's key derivation long over. */
+  rssAfterEncryptedMiB: number;
   diskMiB: { encrypted: number; plain: number };
 }
 
@@ -138,6 +140,7 @@ export async function measure(dir: string): Promise<Measurement> {
   const encrypted = runWorkload(journal.db, plan);
   journal.lock();
   const afterEncrypted = rssMiB();
+  const rssAfterEncryptedMiB = process.memoryUsage().rss / 2 ** 20;
 
   // Unlock timing last: each run's Argon2 memory would otherwise inflate the peak RSS above.
   const keyring = readKeyring(journalDir);
@@ -183,6 +186,7 @@ export async function measure(dir: string): Promise<Measurement> {
     plain,
     queries: plan.queries,
     peakRssMiB: { afterEncrypted, afterUnlocks, afterPlain: rssMiB() },
+    rssAfterEncryptedMiB,
     diskMiB: {
       encrypted: sizeOf(join(journalDir, 'journal.db')) / 2 ** 20,
       plain: sizeOf(join(dir, 'plain.db')) / 2 ** 20,

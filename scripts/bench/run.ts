@@ -45,7 +45,7 @@ async function bundlePhases(): Promise<void> {
     target: 'node22',
     external: ['better-sqlite3-multiple-ciphers'],
     banner: {
-      js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+      js: "import { createRequire as benchRequire } from 'node:module'; const require = benchRequire(import.meta.url);",
     },
     logLevel: 'warning',
   });
@@ -108,7 +108,7 @@ function report(result: Measurement): string {
     ),
     row('counts per theme', e.themeCounts, p.themeCounts),
     '',
-    `Peak RSS of the measuring process (journal core only): ${result.peakRssMiB.afterEncrypted.toFixed(0)} MiB after one unlock and the encrypted workload, ${result.peakRssMiB.afterUnlocks.toFixed(0)} MiB after 6 more unlocks, ${result.peakRssMiB.afterPlain.toFixed(0)} MiB after the plain run`,
+    `Peak RSS of the measuring process (journal core only): ${result.peakRssMiB.afterEncrypted.toFixed(0)} MiB over one unlock and the encrypted workload (${result.rssAfterEncryptedMiB.toFixed(0)} MiB resident at its end), ${result.peakRssMiB.afterUnlocks.toFixed(0)} MiB after 6 more unlocks, ${result.peakRssMiB.afterPlain.toFixed(0)} MiB after the plain run`,
     `On disk: encrypted ${result.diskMiB.encrypted.toFixed(1)} MiB, plain ${result.diskMiB.plain.toFixed(1)} MiB`,
     `Entries per theme: ${Object.entries(e.counts)
       .map(([id, count]) => `${id} ${count}`)

@@ -3,6 +3,7 @@ import { JournalError } from '../shared/errors';
 import type { ParsedOf } from '../shared/schemas';
 import type { Entry, EntryPage, EntrySummary, EntryTheme, ThemeSource } from '../shared/types';
 import type { Db } from './db/database';
+import { sql } from './db/statements';
 import { deriveDoc, previewOf } from './text';
 import { localDate } from './time';
 import { promptById } from './prompts';
@@ -37,14 +38,13 @@ export const SUMMARY_COLUMNS = `e.seq, e.id, e.title, e.entry_date, e.created_at
 export function themesOf(db: Db, seqs: number[]): Map<number, EntryTheme[]> {
   const bySeq = new Map<number, EntryTheme[]>();
   if (seqs.length === 0) return bySeq;
-  const rows = db
-    .prepare(
-      `SELECT et.entry_seq AS seq, et.theme_id AS id, et.source AS source
+  const rows = sql(
+    db,
+    `SELECT et.entry_seq AS seq, et.theme_id AS id, et.source AS source
        FROM entry_themes et JOIN themes t ON t.id = et.theme_id
        WHERE et.entry_seq IN (SELECT value FROM json_each(?))
        ORDER BY t.sort_order, t.label`,
-    )
-    .all(JSON.stringify(seqs)) as Array<{ seq: number; id: string; source: ThemeSource }>;
+  ).all(JSON.stringify(seqs)) as Array<{ seq: number; id: string; source: ThemeSource }>;
   for (const row of rows) {
     const list = bySeq.get(row.seq) ?? [];
     list.push({ id: row.id, source: row.source });
@@ -81,9 +81,9 @@ export function summariesOf(db: Db, rows: EntryRow[]): EntrySummary[] {
 }
 
 function findRow(db: Db, id: string): FullEntryRow | undefined {
-  return db
-    .prepare(`SELECT ${SUMMARY_COLUMNS}, e.doc, e.text FROM entries e WHERE e.id = ?`)
-    .get(id) as FullEntryRow | undefined;
+  return sql(db, `SELECT ${SUMMARY_COLUMNS}, e.doc, e.text FROM entries e WHERE e.id = ?`).get(
+    id,
+  ) as FullEntryRow | undefined;
 }
 
 export function getEntry(db: Db, id: string): Entry {
@@ -94,14 +94,15 @@ export function getEntry(db: Db, id: string): Entry {
 }
 
 function assertThemesExist(db: Db, ids: string[]): void {
-  const check = db.prepare('SELECT 1 FROM themes WHERE id = ?');
+  const check = sql(db, 'SELECT 1 FROM themes WHERE id = ?');
   for (const id of ids) {
     if (!check.get(id)) throw new JournalError('NOT_FOUND', `There is no theme “${id}”.`);
   }
 }
 
 function addTheme(db: Db, seq: number, themeId: string, source: ThemeSource, now: number): void {
-  db.prepare(
+  sql(
+    db,
     `INSERT INTO entry_themes (entry_seq, theme_id, source, added_at, entry_date, created_at, live)
      SELECT seq, ?, ?, ?, entry_date, created_at, deleted_at IS NULL FROM entries WHERE seq = ?
      ON CONFLICT (entry_seq, theme_id) DO NOTHING`,
@@ -143,26 +144,25 @@ export function createEntry(db: Db, input: CreateInput, now = Date.now()): Entry
         if (!themes.has(theme.id)) themes.set(theme.id, theme.source);
       assertThemesExist(db, [...themes.keys()]);
       const entryDate = input.entryDate ?? localDate(now, input.timeZone);
-      const { lastInsertRowid } = db
-        .prepare(
-          `INSERT INTO entries (id, title, doc, text, word_count, entry_date, created_at,
+      const { lastInsertRowid } = sql(
+        db,
+        `INSERT INTO entries (id, title, doc, text, word_count, entry_date, created_at,
              created_tz, updated_at, updated_tz, prompt_id, starred, version)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`,
-        )
-        .run(
-          id,
-          title,
-          derived.json,
-          derived.text,
-          derived.wordCount,
-          entryDate,
-          now,
-          input.timeZone,
-          now,
-          input.timeZone,
-          promptId,
-          input.starred ? 1 : 0,
-        );
+      ).run(
+        id,
+        title,
+        derived.json,
+        derived.text,
+        derived.wordCount,
+        entryDate,
+        now,
+        input.timeZone,
+        now,
+        input.timeZone,
+        promptId,
+        input.starred ? 1 : 0,
+      );
       for (const [themeId, source] of themes)
         addTheme(db, Number(lastInsertRowid), themeId, source, now);
       return getEntry(db, id);
@@ -197,7 +197,8 @@ export function updateEntry(db: Db, input: UpdateInput, now = Date.now()): Entry
           'This entry was changed in another window since you opened it.',
         );
       }
-      db.prepare(
+      sql(
+        db,
         `UPDATE entries SET title = ?, doc = ?, text = ?, word_count = ?, entry_date = ?,
            starred = ?, updated_at = ?, updated_tz = ?, version = version + 1
          WHERE id = ?`,
@@ -218,7 +219,7 @@ export function updateEntry(db: Db, input: UpdateInput, now = Date.now()): Entry
 }
 
 function seqOf(db: Db, id: string): number {
-  const row = db.prepare('SELECT seq FROM entries WHERE id = ?').get(id) as
+  const row = sql(db, 'SELECT seq FROM entries WHERE id = ?').get(id) as
     { seq: number } | undefined;
   if (!row) throw new JournalError('NOT_FOUND', 'That entry no longer exists.');
   return row.seq;
@@ -231,7 +232,7 @@ export function setEntryTheme(db: Db, input: ParsedOf<'setEntryTheme'>, now = Da
       assertThemesExist(db, [input.themeId]);
       if (input.on) addTheme(db, seq, input.themeId, input.source, now);
       else
-        db.prepare('DELETE FROM entry_themes WHERE entry_seq = ? AND theme_id = ?').run(
+        sql(db, 'DELETE FROM entry_themes WHERE entry_seq = ? AND theme_id = ?').run(
           seq,
           input.themeId,
         );
@@ -242,13 +243,13 @@ export function setEntryTheme(db: Db, input: ParsedOf<'setEntryTheme'>, now = Da
 
 export function trashEntry(db: Db, id: string, now = Date.now()): Entry {
   seqOf(db, id);
-  db.prepare('UPDATE entries SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL').run(now, id);
+  sql(db, 'UPDATE entries SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL').run(now, id);
   return getEntry(db, id);
 }
 
 export function restoreEntry(db: Db, id: string): Entry {
   seqOf(db, id);
-  db.prepare('UPDATE entries SET deleted_at = NULL WHERE id = ?').run(id);
+  sql(db, 'UPDATE entries SET deleted_at = NULL WHERE id = ?').run(id);
   return getEntry(db, id);
 }
 
@@ -258,11 +259,11 @@ export function deleteEntryForever(db: Db, id: string): void {
   if (entry.deletedAt === null) {
     throw new JournalError('INVALID_INPUT', 'Move the entry to the trash before deleting it.');
   }
-  db.prepare('DELETE FROM entries WHERE id = ?').run(id);
+  sql(db, 'DELETE FROM entries WHERE id = ?').run(id);
 }
 
 export function emptyTrash(db: Db): number {
-  return db.prepare('DELETE FROM entries WHERE deleted_at IS NOT NULL').run().changes;
+  return sql(db, 'DELETE FROM entries WHERE deleted_at IS NOT NULL').run().changes;
 }
 
 interface Cursor {
@@ -337,12 +338,11 @@ export function listEntries(db: Db, input: ListInput): EntryPage {
     where.push(`(${sort.date}, ${sort.created}, ${sort.seq}) < (?, ?, ?)`);
     params.push(cursor.date, cursor.created, cursor.seq);
   }
-  const rows = db
-    .prepare(
-      `SELECT ${SUMMARY_COLUMNS} FROM ${from} WHERE ${where.join(' AND ')}
+  const rows = sql(
+    db,
+    `SELECT ${SUMMARY_COLUMNS} FROM ${from} WHERE ${where.join(' AND ')}
        ORDER BY ${sort.date} DESC, ${sort.created} DESC, ${sort.seq} DESC LIMIT ?`,
-    )
-    .all(...params, input.limit + 1) as EntryRow[];
+  ).all(...params, input.limit + 1) as EntryRow[];
   const more = rows.length > input.limit;
   const page = more ? rows.slice(0, input.limit) : rows;
   return {

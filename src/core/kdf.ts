@@ -1,4 +1,5 @@
-import { argon2id } from 'hash-wasm';
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
 
 export interface Argon2Params {
   name: 'argon2id';
@@ -42,19 +43,49 @@ export function isAcceptableKdf(params: Argon2Params): boolean {
   );
 }
 
+/**
+ * Argon2 runs in a short-lived thread of its own: its working memory (64 MiB by default) is
+ * returned to the system the moment the thread ends, instead of staying in the journal's
+ * long-running process until the next full garbage collection.
+ */
+const KDF_THREAD = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { argon2id } = require(workerData.module);
+argon2id({ ...workerData.options, outputType: 'binary' }).then(
+  (hash) => parentPort.postMessage(hash),
+  (error) => parentPort.postMessage({ error: String(error && error.message || error) }),
+);
+`;
+
 export async function deriveKey(
   secret: Uint8Array,
   salt: Uint8Array,
   params: Argon2Params,
 ): Promise<Buffer> {
-  const derived = await argon2id({
-    password: secret,
-    salt,
+  const options = {
+    password: Uint8Array.from(secret),
+    salt: Uint8Array.from(salt),
     parallelism: params.parallelism,
     iterations: params.iterations,
     memorySize: params.memoryKiB,
     hashLength: 32,
-    outputType: 'binary',
-  });
-  return Buffer.from(derived);
+  };
+  const module = createRequire(import.meta.url).resolve('hash-wasm');
+  const worker = new Worker(KDF_THREAD, { eval: true, workerData: { module, options } });
+  try {
+    const result = await new Promise<unknown>((resolve, reject) => {
+      worker.once('message', resolve);
+      worker.once('error', reject);
+      worker.once('exit', (code) =>
+        reject(new Error(`The key derivation thread stopped (${code}).`)),
+      );
+    });
+    if (!(result instanceof Uint8Array)) {
+      throw new Error((result as { error?: string }).error ?? 'Key derivation failed.');
+    }
+    return Buffer.from(result);
+  } finally {
+    options.password.fill(0);
+    await worker.terminate();
+  }
 }

@@ -1,4 +1,5 @@
 import type { Db } from './db/database';
+import { sql } from './db/statements';
 
 interface PendingRow {
   seq: number;
@@ -12,15 +13,17 @@ interface PendingRow {
  * Returns how many entries were reindexed.
  */
 export function flushSearchIndex(db: Db): number {
-  const pending = db.prepare('SELECT seq, title, text FROM fts_pending').all() as PendingRow[];
+  const pending = sql(db, 'SELECT seq, title, text FROM fts_pending').all() as PendingRow[];
   if (pending.length === 0) return 0;
-  const removeOld = db.prepare(
+  const removeOld = sql(
+    db,
     `INSERT INTO entries_fts (entries_fts, rowid, title, text) VALUES ('delete', ?, ?, ?)`,
   );
-  const addCurrent = db.prepare(
+  const addCurrent = sql(
+    db,
     'INSERT INTO entries_fts (rowid, title, text) SELECT seq, title, text FROM entries WHERE seq = ?',
   );
-  const done = db.prepare('DELETE FROM fts_pending WHERE seq = ?');
+  const done = sql(db, 'DELETE FROM fts_pending WHERE seq = ?');
   db.transaction(() => {
     for (const row of pending) {
       removeOld.run(row.seq, row.title, row.text);
@@ -32,5 +35,5 @@ export function flushSearchIndex(db: Db): number {
 }
 
 export function hasPendingIndexWork(db: Db): boolean {
-  return db.prepare('SELECT 1 FROM fts_pending LIMIT 1').get() !== undefined;
+  return sql(db, 'SELECT 1 FROM fts_pending LIMIT 1').get() !== undefined;
 }

@@ -2,6 +2,7 @@ import { LIMITS } from '../shared/limits';
 import type { ParsedOf } from '../shared/schemas';
 import type { SearchHit, SearchResults, SnippetPart } from '../shared/types';
 import type { Db } from './db/database';
+import { sql } from './db/statements';
 import { type EntryRow, SUMMARY_COLUMNS, summariesOf } from './entries';
 import { flushSearchIndex } from './search-index';
 
@@ -96,17 +97,16 @@ export function search(db: Db, input: ParsedOf<'search'>): SearchResults {
       WHERE et.entry_seq = e.seq AND et.theme_id IN (SELECT value FROM json_each(?))) >= ${needed}`;
     params.push(JSON.stringify(themes));
   }
-  const rows = db
-    .prepare(
-      `SELECT ${SUMMARY_COLUMNS},
+  const rows = sql(
+    db,
+    `SELECT ${SUMMARY_COLUMNS},
          snippet(entries_fts, 1, '${HIT_START}', '${HIT_END}', '…', 14) AS snippet,
          entries_fts.rank AS score
        FROM entries_fts JOIN entries e ON e.seq = entries_fts.rowid
        WHERE entries_fts MATCH ? AND e.deleted_at IS NULL ${themeFilter}
        ORDER BY entries_fts.rank
        LIMIT ? OFFSET ?`,
-    )
-    .all(...params, input.limit + 1, input.offset) as Array<EntryRow & HitRow>;
+  ).all(...params, input.limit + 1, input.offset) as Array<EntryRow & HitRow>;
   const more = rows.length > input.limit;
   const page = more ? rows.slice(0, input.limit) : rows;
   const summaries = summariesOf(db, page);

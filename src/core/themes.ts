@@ -3,6 +3,7 @@ import { LIMITS, countChars } from '../shared/limits';
 import type { ParsedOf } from '../shared/schemas';
 import type { Theme } from '../shared/types';
 import type { Db } from './db/database';
+import { sql } from './db/statements';
 
 interface ThemeRow {
   id: string;
@@ -32,14 +33,15 @@ function toTheme(row: ThemeRow): Theme {
 
 /** Built-in themes first in their fixed order, then the user's in the order they were made. */
 export function listThemes(db: Db): Theme[] {
-  const rows = db
-    .prepare(`SELECT ${THEME_COLUMNS} FROM themes t ORDER BY t.sort_order, t.created_at`)
-    .all() as ThemeRow[];
+  const rows = sql(
+    db,
+    `SELECT ${THEME_COLUMNS} FROM themes t ORDER BY t.sort_order, t.created_at`,
+  ).all() as ThemeRow[];
   return rows.map(toTheme);
 }
 
 export function getTheme(db: Db, id: string): Theme {
-  const row = db.prepare(`SELECT ${THEME_COLUMNS} FROM themes t WHERE t.id = ?`).get(id) as
+  const row = sql(db, `SELECT ${THEME_COLUMNS} FROM themes t WHERE t.id = ?`).get(id) as
     ThemeRow | undefined;
   if (!row) throw new JournalError('NOT_FOUND', `There is no theme “${id}”.`);
   return toTheme(row);
@@ -56,9 +58,9 @@ function cleanLabel(db: Db, label: string, exceptId?: string): string {
   }
   // SQLite's lower() folds ASCII only ("Ärger" ≠ "ärger" there), so labels are compared here.
   const folded = clean.toLowerCase();
-  const others = db
-    .prepare('SELECT label FROM themes WHERE id IS NOT ?')
-    .all(exceptId ?? null) as Array<{ label: string }>;
+  const others = sql(db, 'SELECT label FROM themes WHERE id IS NOT ?').all(
+    exceptId ?? null,
+  ) as Array<{ label: string }>;
   if (others.some((other) => other.label.toLowerCase() === folded)) {
     throw new JournalError('CONFLICT', `There is already a theme called “${clean}”.`);
   }
@@ -76,7 +78,7 @@ function newThemeId(db: Db, label: string): string {
       .replace(/^-+|-+$/g, '')
       .slice(0, 40)
       .replace(/-+$/, '') || 'theme';
-  const taken = db.prepare('SELECT 1 FROM themes WHERE id = ?');
+  const taken = sql(db, 'SELECT 1 FROM themes WHERE id = ?');
   let id = base;
   for (let suffix = 2; taken.get(id); suffix += 1) id = `${base}-${suffix}`;
   return id;
@@ -86,14 +88,16 @@ export function createTheme(db: Db, input: ParsedOf<'createTheme'>, now = Date.n
   return db
     .transaction((): Theme => {
       const label = cleanLabel(db, input.label);
-      const { count } = db
-        .prepare('SELECT count(*) AS count FROM themes WHERE built_in = 0')
-        .get() as {
+      const { count } = sql(
+        db,
+        'SELECT count(*) AS count FROM themes WHERE built_in = 0',
+      ).get() as {
         count: number;
       };
       const color = input.color ?? USER_THEME_COLORS[count % USER_THEME_COLORS.length]!;
       const id = newThemeId(db, label);
-      db.prepare(
+      sql(
+        db,
         `INSERT INTO themes (id, label, color, description, built_in, sort_order, created_at)
          VALUES (?, ?, ?, '', 0, 1000, ?)`,
       ).run(id, label, color.toUpperCase(), now);
@@ -108,13 +112,13 @@ export function updateTheme(db: Db, input: ParsedOf<'updateTheme'>): Theme {
     .transaction((): Theme => {
       getTheme(db, input.id);
       if (input.label !== undefined) {
-        db.prepare('UPDATE themes SET label = ? WHERE id = ?').run(
+        sql(db, 'UPDATE themes SET label = ? WHERE id = ?').run(
           cleanLabel(db, input.label, input.id),
           input.id,
         );
       }
       if (input.color !== undefined) {
-        db.prepare('UPDATE themes SET color = ? WHERE id = ?').run(
+        sql(db, 'UPDATE themes SET color = ? WHERE id = ?').run(
           input.color.toUpperCase(),
           input.id,
         );
@@ -142,13 +146,14 @@ export function mergeThemes(db: Db, input: ParsedOf<'mergeThemes'>): Theme {
       }
       assertUserTheme(getTheme(db, input.from), 'merged away');
       getTheme(db, input.into);
-      db.prepare(
+      sql(
+        db,
         `INSERT INTO entry_themes (entry_seq, theme_id, source, added_at, entry_date, created_at, live)
          SELECT entry_seq, ?, source, added_at, entry_date, created_at, live
          FROM entry_themes WHERE theme_id = ?
          ON CONFLICT (entry_seq, theme_id) DO NOTHING`,
       ).run(input.into, input.from);
-      db.prepare('DELETE FROM themes WHERE id = ?').run(input.from);
+      sql(db, 'DELETE FROM themes WHERE id = ?').run(input.from);
       return getTheme(db, input.into);
     })
     .immediate();
@@ -158,6 +163,6 @@ export function mergeThemes(db: Db, input: ParsedOf<'mergeThemes'>): Theme {
 export function deleteTheme(db: Db, id: string): void {
   db.transaction(() => {
     assertUserTheme(getTheme(db, id), 'deleted');
-    db.prepare('DELETE FROM themes WHERE id = ?').run(id);
+    sql(db, 'DELETE FROM themes WHERE id = ?').run(id);
   }).immediate();
 }
