@@ -131,12 +131,16 @@ export class Journal {
     }
   }
 
+  /** Opens the journal. Already open, it still checks the passphrase: a wrong one never succeeds. */
   async unlock(passphrase: string, progress: ProgressFn = noProgress): Promise<void> {
-    if (this.connection) return;
     const keyring = this.readKeyringForUnlock();
     progress(null, 'Checking your passphrase');
     const key = await unlockSlot(keyring, 'passphrase', passphraseBytes(passphrase));
     if (!key) throw new JournalError('WRONG_PASSPHRASE');
+    if (this.connection) {
+      key.fill(0);
+      return;
+    }
     progress(null, 'Opening the journal');
     this.open(key);
   }

@@ -57,6 +57,15 @@ describe('create, lock and unlock', () => {
     expect((await call(service, 'listEntries', {})).entries).toEqual([]);
   });
 
+  it('checks the passphrase even when the journal is already open', async () => {
+    const { service } = await createTestJournal();
+    expect(await failCode(service, 'unlock', { passphrase: 'not the passphrase' })).toBe(
+      'WRONG_PASSPHRASE',
+    );
+    expect((await call(service, 'getStatus')).state).toBe('unlocked');
+    expect((await call(service, 'unlock', { passphrase: PASSPHRASE })).state).toBe('unlocked');
+  });
+
   it('refuses weak passphrases', async () => {
     const service = serviceFor(tempDir());
     for (const passphrase of ['short', '1234567', '        ', ' \t\n \t\n  ']) {
