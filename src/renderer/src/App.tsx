@@ -1,35 +1,114 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
+import { missingCase, type JournalError } from '../../shared/errors';
 import type { JournalStatus } from '../../shared/types';
-import { createClient } from './journal-client';
+import { Notice } from './components/Notice';
+import { useJournalClient } from './journal-context';
+import { asJournalError } from './lib/journal-errors';
+import { MainWindow } from './main-window/MainWindow';
+import { CreateScreen } from './screens/CreateScreen';
+import { RecoverScreen } from './screens/RecoverScreen';
+import { RecoveryCodeScreen } from './screens/RecoveryCodeScreen';
+import { StartScreen } from './screens/StartScreen';
+import { UnlockScreen } from './screens/UnlockScreen';
 
-/** The window's first screen: where the journal is and whether it is locked. */
+/**
+ * Where the window is. Journal content lives only below MainWindow, and the recovery code
+ * only in its own screen's state, so leaving a screen drops what it held.
+ */
+type Screen =
+  | { kind: 'starting' }
+  | { kind: 'unreachable'; error: JournalError }
+  | { kind: 'create' }
+  | { kind: 'recovery-code'; code: string }
+  | { kind: 'unlock'; notice: string | null }
+  | { kind: 'recover' }
+  | { kind: 'open'; notice: string | null };
+
+function screenFor(status: JournalStatus): Screen {
+  switch (status.state) {
+    case 'no-journal':
+      return { kind: 'create' };
+    case 'locked':
+      return { kind: 'unlock', notice: null };
+    case 'unlocked':
+      return { kind: 'open', notice: null };
+    default:
+      return missingCase(status.state);
+  }
+}
+
+const RECOVERED_NOTICE =
+  'Your new passphrase is set. Your recovery code still works, so keep it where it is.';
+
 export function App() {
-  const [status, setStatus] = useState<JournalStatus | null>(null);
-  const [error, setError] = useState<string | null>(
-    window.journal ? null : 'Lean On could not reach its journal.',
-  );
+  const client = useJournalClient();
+  const [screen, setScreen] = useState<Screen>({ kind: 'starting' });
+  const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
-    if (!window.journal) return;
-    createClient(window.journal)
-      .getStatus({})
-      .then(setStatus, (reason: unknown) =>
-        setError(reason instanceof Error ? reason.message : String(reason)),
-      );
-  }, []);
+    let current = true;
+    client.getStatus({}).then(
+      (status) => current && setScreen(screenFor(status)),
+      (reason: unknown) =>
+        current && setScreen({ kind: 'unreachable', error: asJournalError(reason) }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [client, attempt]);
 
-  return (
-    <main className="welcome">
-      <h1>Lean On</h1>
-      <p>A private journal for practising leaning on others.</p>
-      {error && <p role="alert">{error}</p>}
-      {status && (
-        <p role="status">
-          {status.state === 'no-journal' ? 'No journal yet in ' : 'Journal in '}
-          <code>{status.journalDir}</code>
-          {status.state === 'locked' ? ' (locked)' : ''}
-        </p>
-      )}
-    </main>
+  const retry = useCallback(() => {
+    setScreen({ kind: 'starting' });
+    setAttempt((count) => count + 1);
+  }, []);
+  const open = useCallback(() => setScreen({ kind: 'open', notice: null }), []);
+  const toUnlock = useCallback(() => setScreen({ kind: 'unlock', notice: null }), []);
+  const onLocked = useCallback(
+    () =>
+      setScreen({
+        kind: 'unlock',
+        notice: 'Your journal is locked and encrypted.',
+      }),
+    [],
   );
+
+  switch (screen.kind) {
+    case 'starting':
+      return <StartScreen error={null} />;
+    case 'unreachable':
+      return <StartScreen error={screen.error} onRetry={retry} />;
+    case 'create':
+      return (
+        <CreateScreen
+          onCreated={(code) => setScreen({ kind: 'recovery-code', code })}
+          onJournalExists={toUnlock}
+        />
+      );
+    case 'recovery-code':
+      return <RecoveryCodeScreen code={screen.code} onDone={open} />;
+    case 'unlock':
+      return (
+        <UnlockScreen
+          notice={screen.notice}
+          onUnlocked={open}
+          onForgot={() => setScreen({ kind: 'recover' })}
+        />
+      );
+    case 'recover':
+      return (
+        <RecoverScreen
+          onRecovered={() => setScreen({ kind: 'open', notice: RECOVERED_NOTICE })}
+          onBack={toUnlock}
+        />
+      );
+    case 'open':
+      return (
+        <>
+          <MainWindow client={client} onLocked={onLocked} />
+          <Notice message={screen.notice} onDismiss={open} />
+        </>
+      );
+    default:
+      return missingCase(screen);
+  }
 }
