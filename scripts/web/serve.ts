@@ -11,18 +11,9 @@ import { startCoreWorker } from '../../src/core/worker/host';
 import { defaultJournalDir } from '../../src/core/paths';
 import { isMethodName } from '../../src/shared/methods';
 import { ensureBuilt } from './build';
+import { contentSecurityPolicy } from '../../src/shared/csp';
 
-const CSP = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+const CSP = contentSecurityPolicy("'self'");
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
