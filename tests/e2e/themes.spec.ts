@@ -1,0 +1,74 @@
+import { type Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { createJournal, expectAccessible } from './app';
+
+// Themes of the user's own: made, used on an entry, renamed, merged and deleted through the
+// Manage themes dialog, with the counts in the Themes navigation following along.
+
+function themesUi(page: Page) {
+  const nav = page.getByRole('navigation', { name: 'Themes' });
+  const dialog = page.getByRole('dialog', { name: 'Manage themes' });
+  return {
+    nav,
+    dialog,
+    navButton: (name: RegExp) => nav.getByRole('button', { name }),
+    row: (label: string) => dialog.getByRole('listitem', { name: label, exact: true }),
+    async addTheme(label: string) {
+      await dialog.getByLabel('New theme name', { exact: true }).fill(label);
+      await dialog.getByRole('button', { name: 'Add theme', exact: true }).click();
+      await expect(dialog.getByRole('listitem', { name: label, exact: true })).toBeVisible();
+    },
+  };
+}
+
+test('own themes: create, tag, rename, merge, delete; entries keep their text', async ({
+  page,
+  appUrl,
+}) => {
+  await page.goto(appUrl);
+  await createJournal(page);
+  const ui = themesUi(page);
+
+  await ui.nav.getByRole('button', { name: 'Manage themes' }).click();
+  await expect(ui.dialog).toBeVisible();
+  await ui.addTheme('Grief');
+  await ui.addTheme('Sorrow');
+  await expectAccessible(page, 'manage themes dialog');
+  await page.keyboard.press('Escape');
+  await expect(ui.dialog).toBeHidden();
+  await expect(ui.navButton(/^Grief 0$/)).toBeVisible();
+
+  await page.getByRole('button', { name: 'New entry', exact: true }).click();
+  await page.getByRole('textbox', { name: 'Entry', exact: true }).click();
+  await page.keyboard.type('The first winter without her.');
+  const entryThemes = page.getByRole('group', { name: 'Entry themes' });
+  await entryThemes.getByRole('button', { name: 'Grief', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible();
+  await expect(ui.navButton(/^Grief 1$/)).toBeVisible();
+
+  await ui.nav.getByRole('button', { name: 'Manage themes' }).click();
+  await ui.row('Grief').getByLabel('Name for Grief').fill('Loss');
+  await ui.row('Grief').getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(ui.row('Loss')).toBeVisible();
+  await expect(ui.navButton(/^Loss 1$/)).toBeVisible();
+  await expect(entryThemes.getByRole('button', { name: 'Loss', exact: true })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+
+  await ui.row('Loss').getByLabel('Merge into').selectOption({ label: 'Sorrow' });
+  await ui.row('Loss').getByRole('button', { name: 'Merge', exact: true }).click();
+  await expect(ui.row('Loss')).toHaveCount(0);
+  await expect(ui.navButton(/^Sorrow 1$/)).toBeVisible();
+
+  await ui.row('Sorrow').getByRole('button', { name: 'Delete', exact: true }).click();
+  await ui.row('Sorrow').getByRole('button', { name: 'Delete theme', exact: true }).click();
+  await expect(ui.row('Sorrow')).toHaveCount(0);
+  await page.keyboard.press('Escape');
+  await expect(ui.navButton(/^Sorrow/)).toHaveCount(0);
+  await expect(ui.navButton(/^Trust 0$/)).toBeVisible();
+
+  // The entry itself is untouched: only the tag went away.
+  await expect(page.getByRole('region', { name: 'Entries' }).getByRole('option')).toHaveCount(1);
+  await expect(page.getByRole('region', { name: 'Entries' })).toContainText('first winter');
+});
