@@ -1,16 +1,14 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import type { JournalBridge } from '../shared/contract';
-import { IPC_CHANNEL, METHOD_NAMES } from '../shared/methods';
+import { bridgeFromRequest } from '../shared/client';
+import type { Result } from '../shared/errors';
+import { IPC_CHANNEL } from '../shared/methods';
 
 /**
  * One narrow, named function per contract method; the renderer never sees ipcRenderer.
  * Inputs are validated again in the core, which trusts nothing that crosses this line.
  */
-const bridge = Object.fromEntries(
-  METHOD_NAMES.map((method) => [
-    method,
-    (input: unknown) => ipcRenderer.invoke(IPC_CHANNEL, method, input),
-  ]),
-) as JournalBridge;
+const bridge = bridgeFromRequest(
+  (method, input) => ipcRenderer.invoke(IPC_CHANNEL, method, input) as Promise<Result<unknown>>,
+);
 
 contextBridge.exposeInMainWorld('journal', bridge);

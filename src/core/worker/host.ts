@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
-import type { JournalClient, MethodName, MethodOutput } from '../../shared/contract';
-import { METHOD_NAMES } from '../../shared/contract';
+import type { JournalClient } from '../../shared/contract';
+import { clientFromRequest } from '../../shared/client';
 import { JournalError, type Result } from '../../shared/errors';
 import type { ProgressEvent } from '../../shared/types';
 import type { WorkerConfig, WorkerMessage } from './protocol';
@@ -86,16 +86,7 @@ export async function startCoreWorker(
       worker.postMessage({ id, method, input });
     });
 
-  const client = Object.fromEntries(
-    METHOD_NAMES.map((method) => [
-      method,
-      async (input: unknown) => {
-        const result = await request(method, input);
-        if (!result.ok) throw new JournalError(result.error.code, result.error.message);
-        return result.value as MethodOutput<MethodName>;
-      },
-    ]),
-  ) as JournalClient;
+  const client = clientFromRequest(request);
 
   return {
     request,

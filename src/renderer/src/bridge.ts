@@ -1,6 +1,6 @@
 import type { JournalBridge } from '../../shared/contract';
 import { JournalError, type Result } from '../../shared/errors';
-import { METHOD_NAMES } from '../../shared/methods';
+import { bridgeFromRequest } from '../../shared/client';
 
 const TOKEN_KEY = 'lean-on-bridge-token';
 
@@ -33,9 +33,7 @@ function webBridge(): JournalBridge | null {
       return { ok: false, error: error.toValue() };
     }
   };
-  return Object.fromEntries(
-    METHOD_NAMES.map((method) => [method, (input: unknown) => call(method, input)]),
-  ) as JournalBridge;
+  return bridgeFromRequest(call);
 }
 
 /** The Electron preload's bridge when there is one, else the web preview bridge. */
