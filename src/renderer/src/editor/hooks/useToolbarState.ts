@@ -32,6 +32,12 @@ const INITIAL: ToolbarState = {
   canRedo: false,
 };
 
+type Formats = Omit<ToolbarState, 'canUndo' | 'canRedo'>;
+
+function sameFormats(prev: ToolbarState, next: Formats): boolean {
+  return (Object.keys(next) as Array<keyof Formats>).every((key) => prev[key] === next[key]);
+}
+
 /** What the selection looks like, so that the toolbar's buttons can say it (aria-pressed). */
 export function useToolbarState(): ToolbarState {
   const [editor] = useLexicalComposerContext();
@@ -52,12 +58,13 @@ export function useToolbarState(): ToolbarState {
               link: $selectionIsInLink(selection),
             };
           });
-          if (next) setState((prev) => ({ ...prev, ...next }));
+          // The same state keeps the same object, so typing does not re-render the toolbar.
+          if (next) setState((prev) => (sameFormats(prev, next) ? prev : { ...prev, ...next }));
         }),
         editor.registerCommand(
           CAN_UNDO_COMMAND,
           (canUndo) => {
-            setState((prev) => ({ ...prev, canUndo }));
+            setState((prev) => (prev.canUndo === canUndo ? prev : { ...prev, canUndo }));
             return false;
           },
           COMMAND_PRIORITY_LOW,
@@ -65,7 +72,7 @@ export function useToolbarState(): ToolbarState {
         editor.registerCommand(
           CAN_REDO_COMMAND,
           (canRedo) => {
-            setState((prev) => ({ ...prev, canRedo }));
+            setState((prev) => (prev.canRedo === canRedo ? prev : { ...prev, canRedo }));
             return false;
           },
           COMMAND_PRIORITY_LOW,

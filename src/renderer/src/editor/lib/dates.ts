@@ -5,11 +5,11 @@ export function todayLocal(now = new Date()): string {
   return `${now.getFullYear()}-${month}-${day}`;
 }
 
+const FULL_DATE = new Intl.DateTimeFormat(undefined, { dateStyle: 'full', timeZone: 'UTC' });
+
 /** "Tuesday 4 March 2025" for an entry date, read as a calendar day (no time zone shift). */
 export function formatEntryDate(isoDate: string): string {
   const [year, month, day] = isoDate.split('-').map(Number);
   if (!year || !month || !day) return isoDate;
-  return new Intl.DateTimeFormat(undefined, { dateStyle: 'full', timeZone: 'UTC' }).format(
-    new Date(Date.UTC(year, month - 1, day)),
-  );
+  return FULL_DATE.format(new Date(Date.UTC(year, month - 1, day)));
 }

@@ -96,7 +96,8 @@ export class EntrySaver {
     if (this.closed) return;
     this.changeSeq += 1;
     if (this.state.status.kind === 'conflict') return; // waits for the person's choice
-    this.setState({ status: { kind: 'pending' } });
+    // Only a change of state re-renders the editor: typing in a pending entry costs nothing.
+    if (this.state.status.kind !== 'pending') this.setState({ status: { kind: 'pending' } });
     clearTimeout(this.debounceTimer);
     this.debounceTimer = setTimeout(() => this.flushQuietly(), this.options.debounceMs ?? 600);
   }

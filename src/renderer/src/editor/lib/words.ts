@@ -1,4 +1,5 @@
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'word' });
+const NUMBER = new Intl.NumberFormat();
 
 /** Word-like segments, counted the way the core counts them for the entry list. */
 export function countWords(text: string): number {
@@ -8,5 +9,5 @@ export function countWords(text: string): number {
 }
 
 export function wordCountLabel(words: number): string {
-  return `${new Intl.NumberFormat().format(words)} ${words === 1 ? 'word' : 'words'}`;
+  return `${NUMBER.format(words)} ${words === 1 ? 'word' : 'words'}`;
 }
