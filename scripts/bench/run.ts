@@ -1,6 +1,7 @@
-// npm run bench -- --entries N [--seed S] [--rebuild]
+// npm run bench -- --entries N [--seed S] [--rebuild] [--no-window]
 // Builds (or reuses) a seeded journal of N entries plus an unencrypted twin, then measures
-// both in a fresh process so that peak RSS is the journal's, not the generator's.
+// both in a fresh process so that peak RSS is the journal's, not the generator's. Then the
+// window benchmark (window.ts) measures the app in Chromium on a copy of the same journal.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -12,6 +13,7 @@ import type { BuiltCorpus } from './build';
 import type { Measurement } from './measure';
 import { makePlan } from './plan';
 import { type Timing, ms } from './stats';
+import { CHROMIUM } from './chromium';
 
 const { values } = parseArgs({
   options: {
@@ -19,7 +21,9 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '42' },
     rebuild: { type: 'boolean', default: false },
     dir: { type: 'string' },
+    window: { type: 'boolean', default: true },
   },
+  allowNegative: true,
 });
 
 const entries = Number(values.entries);
@@ -134,3 +138,19 @@ writeFileSync(join(dir, 'plan.json'), JSON.stringify(makePlan(built)));
 process.stderr.write('Measuring\n');
 const result = JSON.parse(child('measure')) as Measurement;
 process.stdout.write(`${report(result)}\n\nJSON:\n${JSON.stringify(result)}\n`);
+
+if (!values.window) process.stderr.write('Skipping the window benchmark (--no-window)\n');
+else if (!existsSync(CHROMIUM))
+  process.stderr.write(
+    `Skipping the window benchmark: no Chromium at ${CHROMIUM} (apt-get install -y chromium)\n`,
+  );
+else {
+  process.stderr.write('Measuring the window in Chromium\n');
+  process.stdout.write('\n');
+  const window = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', fileURLToPath(new URL('./window.ts', import.meta.url)), '--dir', dir],
+    { stdio: 'inherit' },
+  );
+  if (window.status !== 0) throw new Error('The window benchmark failed.');
+}
