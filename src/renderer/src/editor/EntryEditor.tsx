@@ -1,8 +1,10 @@
 import { LexicalComposer } from '@lexical/react/LexicalComposer';
-import { forwardRef, useState } from 'react';
+import { forwardRef, useMemo, useState } from 'react';
 import { ENTRY_NODES } from '../../../shared/editor-nodes';
 import type { Entry, Prompt, Theme } from '../../../shared/types';
 import { type EntryEditorHandle, EntryWorkspace } from './EntryWorkspace';
+import { $setPlainText, checkStoredDoc } from './lib/stored-doc';
+import { UnreadableEntry } from './UnreadableEntry';
 import { editorTheme } from './themes/editor-theme';
 
 export type { EntryEditorHandle } from './EntryWorkspace';
@@ -34,7 +36,18 @@ function onError(error: Error): void {
 export const EntryEditor = forwardRef<EntryEditorHandle, EntryEditorProps>(
   function EntryEditor(props, ref) {
     // After a conflict the person may load the stored version: the editor starts over with it.
-    const [loaded, setLoaded] = useState({ entry: props.entry, generation: 0 });
+    const [loaded, setLoaded] = useState({ entry: props.entry, generation: 0, asText: false });
+    const stored = useMemo(() => loaded.entry && checkStoredDoc(loaded.entry.doc), [loaded.entry]);
+    if (loaded.entry && stored && !stored.readable && !loaded.asText) {
+      return (
+        <UnreadableEntry
+          entry={loaded.entry}
+          reason={stored.reason}
+          onEditAsText={() => setLoaded((prev) => ({ ...prev, asText: true }))}
+        />
+      );
+    }
+    const text = loaded.entry?.text ?? '';
     return (
       <LexicalComposer
         key={loaded.generation}
@@ -43,14 +56,20 @@ export const EntryEditor = forwardRef<EntryEditorHandle, EntryEditorProps>(
           nodes: ENTRY_NODES,
           theme: editorTheme,
           onError,
-          editorState: loaded.entry ? JSON.stringify(loaded.entry.doc) : undefined,
+          editorState: !stored
+            ? undefined
+            : stored.readable
+              ? stored.json
+              : () => $setPlainText(text),
         }}
       >
         <EntryWorkspace
           {...props}
           entry={loaded.entry}
           handleRef={ref}
-          onReloaded={(entry) => setLoaded((prev) => ({ entry, generation: prev.generation + 1 }))}
+          onReloaded={(entry) =>
+            setLoaded((prev) => ({ entry, generation: prev.generation + 1, asText: false }))
+          }
         />
       </LexicalComposer>
     );
