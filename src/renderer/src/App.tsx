@@ -64,10 +64,13 @@ export function App() {
   const open = useCallback(() => setScreen({ kind: 'open', notice: null }), []);
   const toUnlock = useCallback(() => setScreen({ kind: 'unlock', notice: null }), []);
   const onLocked = useCallback(
-    () =>
+    (how: 'here' | 'elsewhere') =>
       setScreen({
         kind: 'unlock',
-        notice: 'Your journal is locked and encrypted.',
+        notice:
+          how === 'here'
+            ? 'Your journal is locked and encrypted.'
+            : 'Your journal was locked from another window. Unlock it to carry on.',
       }),
     [],
   );

@@ -33,6 +33,8 @@ import { SaveStatus } from './SaveStatus';
 export interface EntryEditorHandle {
   /** Saves anything pending now; resolves when saved (or rejects with the JournalError). */
   flush(): Promise<void>;
+  /** Something typed is not stored yet. */
+  hasUnsavedChanges(): boolean;
 }
 
 export interface EntryWorkspaceProps {
@@ -58,7 +60,11 @@ export function EntryWorkspace(props: EntryWorkspaceProps) {
   const [actionError, setActionError] = useState<JournalError | null>(null);
   const [busy, setBusy] = useState(false);
 
-  useImperativeHandle(props.handleRef, () => ({ flush: () => saver.flush() }), [saver]);
+  useImperativeHandle(
+    props.handleRef,
+    () => ({ flush: () => saver.flush(), hasUnsavedChanges: () => saver.hasUnsavedChanges() }),
+    [saver],
+  );
 
   const onChange = useCallback(() => {
     setNotice(null);

@@ -1,20 +1,25 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { JournalClient } from '../../../shared/contract';
 import type { Entry, Prompt, Theme } from '../../../shared/types';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { EntryEditor, type EntryEditorHandle } from '../editor/EntryEditor';
 import { useLockShortcut } from '../hooks/useLockShortcut';
 import { usePendingCall } from '../hooks/usePendingCall';
+import { JournalClientContext } from '../journal-context';
+import { watchForLock } from '../lib/lock-watch';
 import { Sidebar } from '../sidebar/Sidebar';
+import { EditorBoundary } from './EditorBoundary';
+import { LockedAwayDialog } from './LockedAwayDialog';
 
 export interface MainWindowProps {
   client: JournalClient;
   /**
    * The journal is locked. The parent unmounts this component, so every piece of journal
-   * state kept in here (entries, drafts, search results) goes with it. Call it also when a
-   * journal call fails with LOCKED, e.g. after the app locked itself.
+   * state kept in here (entries, drafts, search results) goes with it. `elsewhere` when the
+   * journal was found locked by something other than this window's Lock (a call refused with
+   * LOCKED, or the status checked when the window comes back into view).
    */
-  onLocked: () => void;
+  onLocked: (how: 'here' | 'elsewhere') => void;
 }
 
 const isMac = /Mac|iPhone|iPad/.test(navigator.userAgent);
@@ -27,8 +32,19 @@ type Open =
   | { kind: 'none' };
 
 /** The unlocked journal: the sidebar (prompts, themes, entries) and the editor. */
-export function MainWindow({ client, onLocked }: MainWindowProps) {
+export function MainWindow({ client: plainClient, onLocked }: MainWindowProps) {
   const editor = useRef<EntryEditorHandle>(null);
+  const lockingHere = useRef(false);
+  const [lockedAway, setLockedAway] = useState(false);
+  /** Locked from elsewhere: unsaved writing waits for an unlock here, or goes with the window. */
+  const onLockedAway = useCallback(() => {
+    if (lockingHere.current) return;
+    if (editor.current?.hasUnsavedChanges()) setLockedAway(true);
+    else onLocked('elsewhere');
+  }, [onLocked]);
+  const watch = useMemo(() => watchForLock(plainClient), [plainClient]);
+  const { client } = watch;
+  useEffect(() => watch.subscribe(onLockedAway), [watch, onLockedAway]);
   const newKeys = useRef(0);
   const [themes, setThemes] = useState<Theme[]>([]);
   const [open, setOpen] = useState<Open>({ kind: 'none' });
@@ -68,12 +84,43 @@ export function MainWindow({ client, onLocked }: MainWindowProps) {
 
   const lock = usePendingCall(async () => {
     await leaveEditor();
-    await client.lock({});
-    onLocked();
+    lockingHere.current = true;
+    try {
+      await client.lock({});
+    } catch (error) {
+      lockingHere.current = false;
+      throw error;
+    }
+    onLocked('here');
   });
   const { run: runLock } = lock;
   const requestLock = useCallback(() => void runLock(), [runLock]);
   useLockShortcut(requestLock);
+
+  // A window coming back into view checks that the journal is still unlocked, so that one
+  // locked elsewhere does not go on showing entries until its next call.
+  useEffect(() => {
+    const check = () => {
+      if (document.visibilityState !== 'visible') return;
+      client.getStatus({}).then(
+        (status) => status.state !== 'unlocked' && onLockedAway(),
+        () => undefined,
+      );
+    };
+    window.addEventListener('focus', check);
+    document.addEventListener('visibilitychange', check);
+    return () => {
+      window.removeEventListener('focus', check);
+      document.removeEventListener('visibilitychange', check);
+    };
+  }, [client, onLockedAway]);
+
+  const unlockedAgain = useCallback(async () => {
+    await editor.current?.flush();
+    setLockedAway(false);
+    reloadThemes();
+    setRefreshToken((token) => token + 1);
+  }, [reloadThemes]);
 
   const onSaved = useCallback(
     (entry: Entry) => {
@@ -94,60 +141,72 @@ export function MainWindow({ client, onLocked }: MainWindowProps) {
   }, [onThemesChanged]);
 
   return (
-    <div className="app-shell app-shell--journal">
-      <header className="app-header">
-        <p className="app-name">
-          <span className="brand-mark" aria-hidden="true" />
-          Lean On
-        </p>
-        <button
-          type="button"
-          className="button-secondary"
-          onClick={requestLock}
-          disabled={lock.busy}
-          aria-keyshortcuts="Control+L Meta+L"
-          title={`Lock journal (${LOCK_KEYS})`}
-        >
-          Lock journal
-        </button>
-      </header>
-      <ErrorAlert error={lock.error ?? navigation.error} />
-      <div className="journal-layout">
-        <Sidebar
-          selectedEntryId={selectedId}
-          refreshToken={refreshToken}
-          themes={themes}
-          onOpenEntry={openEntry}
-          onNewEntry={() => startEntry(null)}
-          onStartPrompt={startEntry}
-          onThemesChanged={onThemesChanged}
-        />
-        <main className="journal-pane">
-          {open.kind === 'none' ? (
-            <div className="journal-empty">
-              <h1>Your journal</h1>
-              <p>Pick an entry on the left, start from a prompt, or begin a blank page.</p>
-              <button type="button" className="button-primary" onClick={() => startEntry(null)}>
-                Start writing
-              </button>
-            </div>
-          ) : (
-            <>
-              <h1 className="visually-hidden">{open.kind === 'entry' ? 'Entry' : 'New entry'}</h1>
-              <EntryEditor
-                ref={editor}
-                key={open.kind === 'entry' ? open.entry.id : `new-${open.key}`}
-                entry={open.kind === 'entry' ? open.entry : null}
-                prompt={open.kind === 'new' ? open.prompt : null}
-                themes={themes}
-                onSaved={onSaved}
-                onThemesChanged={onThemesChanged}
-                onTrashed={onTrashed}
-              />
-            </>
-          )}
-        </main>
+    <JournalClientContext value={client}>
+      <div className="app-shell app-shell--journal">
+        <header className="app-header">
+          <p className="app-name">
+            <span className="brand-mark" aria-hidden="true" />
+            Lean On
+          </p>
+          <button
+            type="button"
+            className="button-secondary"
+            onClick={requestLock}
+            disabled={lock.busy}
+            aria-keyshortcuts="Control+L Meta+L"
+            title={`Lock journal (${LOCK_KEYS})`}
+          >
+            Lock journal
+          </button>
+        </header>
+        <ErrorAlert error={lock.error ?? navigation.error} />
+        <div className="journal-layout">
+          <Sidebar
+            selectedEntryId={selectedId}
+            refreshToken={refreshToken}
+            themes={themes}
+            onOpenEntry={openEntry}
+            onNewEntry={() => startEntry(null)}
+            onStartPrompt={startEntry}
+            onThemesChanged={onThemesChanged}
+          />
+          <main className="journal-pane">
+            {open.kind === 'none' ? (
+              <div className="journal-empty">
+                <h1>Your journal</h1>
+                <p>Pick an entry on the left, start from a prompt, or begin a blank page.</p>
+                <button type="button" className="button-primary" onClick={() => startEntry(null)}>
+                  Start writing
+                </button>
+              </div>
+            ) : (
+              <>
+                <h1 className="visually-hidden">{open.kind === 'entry' ? 'Entry' : 'New entry'}</h1>
+                <EditorBoundary
+                  key={open.kind === 'entry' ? open.entry.id : `new-${open.key}`}
+                  onClose={() => {
+                    setOpen({ kind: 'none' });
+                    setSelectedId(null);
+                  }}
+                >
+                  <EntryEditor
+                    ref={editor}
+                    entry={open.kind === 'entry' ? open.entry : null}
+                    prompt={open.kind === 'new' ? open.prompt : null}
+                    themes={themes}
+                    onSaved={onSaved}
+                    onThemesChanged={onThemesChanged}
+                    onTrashed={onTrashed}
+                  />
+                </EditorBoundary>
+              </>
+            )}
+          </main>
+        </div>
+        {lockedAway && (
+          <LockedAwayDialog onUnlocked={unlockedAgain} onDiscard={() => onLocked('elsewhere')} />
+        )}
       </div>
-    </div>
+    </JournalClientContext>
   );
 }

@@ -109,6 +109,11 @@ export class EntrySaver {
     if (immediate) this.flushQuietly();
   }
 
+  /** Something typed is not stored yet (waiting, on its way, or refused). */
+  hasUnsavedChanges(): boolean {
+    return !['clean', 'saved'].includes(this.state.status.kind);
+  }
+
   /** Saves anything pending now. Resolves once saved; rejects with the JournalError. */
   flush(): Promise<void> {
     clearTimeout(this.debounceTimer);
