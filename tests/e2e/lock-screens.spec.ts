@@ -1,5 +1,8 @@
+import { readFile } from 'node:fs/promises';
 import { expect, test } from './fixtures';
 import {
+  RECOVERY_CODE,
+  recoveryCodeText,
   GOOD_PASSPHRASE,
   NEW_PASSPHRASE,
   expectAccessible,
@@ -106,5 +109,54 @@ test('a forgotten passphrase is replaced with the recovery code', async ({
   await expect(ui.lockButton).toHaveCount(0);
 
   await unlock(page, NEW_PASSPHRASE);
+  await expect(ui.lockButton).toBeVisible();
+});
+
+test('the recovery code can be copied, saved as a text file and printed', async ({
+  page,
+  context,
+  appUrl,
+}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+    origin: new URL(appUrl).origin,
+  });
+  // Chromium's print dialog would block the page: count the calls instead.
+  await page.addInitScript({
+    content: 'window.printCalls = 0; window.print = () => { window.printCalls += 1; };',
+  });
+  const ui = screens(page);
+  await page.goto(appUrl);
+  await ui.passphrase.fill(GOOD_PASSPHRASE);
+  await ui.confirmPassphrase.fill(GOOD_PASSPHRASE);
+  await ui.createButton.click();
+  await expect(ui.recoveryCode).toBeVisible();
+  const code = await recoveryCodeText(ui.recoveryCode);
+  expect(code).toMatch(RECOVERY_CODE);
+
+  await page.getByRole('button', { name: 'Copy', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Copied' })).toBeVisible();
+  expect(await page.evaluate('navigator.clipboard.readText()')).toBe(code);
+
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Save as text file', exact: true }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe('lean-on-recovery-code.txt');
+  const saved = await readFile(await download.path(), 'utf8');
+  expect(saved).toContain(code);
+  expect(saved).toContain('Forgot your passphrase?');
+
+  await page.getByRole('button', { name: 'Print', exact: true }).click();
+  expect(await page.evaluate('window.printCalls')).toBe(1);
+  // On paper: the code and its explanation, without the buttons.
+  await page.emulateMedia({ media: 'print' });
+  await expect(ui.recoveryCode).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Copy', exact: true })).toBeHidden();
+  await expect(ui.savedButton).toBeHidden();
+  await page.emulateMedia({ media: 'screen' });
+
+  // The code is confirmed before the journal opens.
+  await expect(ui.savedButton).toBeVisible();
+  await page.getByRole('checkbox').check();
+  await ui.savedButton.click();
   await expect(ui.lockButton).toBeVisible();
 });
