@@ -4,7 +4,7 @@ import type { ParsedOf } from '../shared/schemas';
 import type { Entry, EntryPage, EntrySummary, EntryTheme, ThemeSource } from '../shared/types';
 import type { Db } from './db/database';
 import { sql } from './db/statements';
-import { deriveDoc, previewOf } from './text';
+import { type DerivedDoc, deriveDoc, previewOf } from './text';
 import { localDate } from './time';
 import { promptById } from './prompts';
 
@@ -109,6 +109,52 @@ function addTheme(db: Db, seq: number, themeId: string, source: ThemeSource, now
   ).run(themeId, source, now, seq);
 }
 
+/** A new entry as stored: the document already derived, the title already cleaned. */
+export interface NewEntryRow {
+  id: string;
+  title: string;
+  derived: DerivedDoc;
+  entryDate: string;
+  createdAt: number;
+  createdTimeZone: string;
+  updatedAt: number;
+  updatedTimeZone: string;
+  promptId: string | null;
+  starred: boolean;
+  themes: ReadonlyMap<string, ThemeSource>;
+}
+
+/**
+ * Inserts a new entry and its themes inside the caller's transaction and returns its seq.
+ * createEntry and imports both go through here, so every entry is indexed for search and
+ * counted under its themes the same way.
+ */
+export function insertEntry(db: Db, row: NewEntryRow, now: number): number {
+  assertThemesExist(db, [...row.themes.keys()]);
+  const { lastInsertRowid } = sql(
+    db,
+    `INSERT INTO entries (id, title, doc, text, word_count, entry_date, created_at,
+         created_tz, updated_at, updated_tz, prompt_id, starred, version)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`,
+  ).run(
+    row.id,
+    row.title,
+    row.derived.json,
+    row.derived.text,
+    row.derived.wordCount,
+    row.entryDate,
+    row.createdAt,
+    row.createdTimeZone,
+    row.updatedAt,
+    row.updatedTimeZone,
+    row.promptId,
+    row.starred ? 1 : 0,
+  );
+  const seq = Number(lastInsertRowid);
+  for (const [themeId, source] of row.themes) addTheme(db, seq, themeId, source, now);
+  return seq;
+}
+
 type CreateInput = ParsedOf<'createEntry'>;
 
 function sameContent(entry: Entry, derivedJson: string, title: string): boolean {
@@ -142,29 +188,23 @@ export function createEntry(db: Db, input: CreateInput, now = Date.now()): Entry
       }
       for (const theme of input.themes)
         if (!themes.has(theme.id)) themes.set(theme.id, theme.source);
-      assertThemesExist(db, [...themes.keys()]);
-      const entryDate = input.entryDate ?? localDate(now, input.timeZone);
-      const { lastInsertRowid } = sql(
+      insertEntry(
         db,
-        `INSERT INTO entries (id, title, doc, text, word_count, entry_date, created_at,
-             created_tz, updated_at, updated_tz, prompt_id, starred, version)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`,
-      ).run(
-        id,
-        title,
-        derived.json,
-        derived.text,
-        derived.wordCount,
-        entryDate,
+        {
+          id,
+          title,
+          derived,
+          entryDate: input.entryDate ?? localDate(now, input.timeZone),
+          createdAt: now,
+          createdTimeZone: input.timeZone,
+          updatedAt: now,
+          updatedTimeZone: input.timeZone,
+          promptId,
+          starred: input.starred,
+          themes,
+        },
         now,
-        input.timeZone,
-        now,
-        input.timeZone,
-        promptId,
-        input.starred ? 1 : 0,
       );
-      for (const [themeId, source] of themes)
-        addTheme(db, Number(lastInsertRowid), themeId, source, now);
       return getEntry(db, id);
     })
     .immediate();
