@@ -12,6 +12,7 @@ import * as entries from './entries';
 import { Journal, type JournalOptions, type ProgressFn } from './journal';
 import { dailyPrompt, listPrompts } from './prompts';
 import { search } from './search';
+import { getSettings, updateSettings } from './settings';
 import { idleMaintenance } from './maintenance';
 import * as themes from './themes';
 
@@ -65,6 +66,8 @@ export function createHandlers(journal: Journal): JournalHandlers {
     },
     listPrompts: ({ themeId }) => listPrompts(themeId),
     getDailyPrompt: ({ date }) => dailyPrompt(date),
+    getSettings: () => getSettings(journal.db),
+    updateSettings: (input) => updateSettings(journal.db, input),
   };
 }
 
@@ -91,6 +94,7 @@ const READ_ONLY: ReadonlySet<MethodName> = new Set<MethodName>([
   'listThemes',
   'listPrompts',
   'getDailyPrompt',
+  'getSettings',
 ]);
 
 export class JournalService {

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Result } from './errors';
 import type { MethodName } from './methods';
 import { schemas } from './schemas';
+import type { JournalSettings } from './settings';
 import type { Entry, EntryPage, JournalStatus, Prompt, SearchResults, Theme } from './types';
 
 /**
@@ -34,6 +35,8 @@ export const METHODS = {
   deleteTheme: { input: schemas.themeRef },
   listPrompts: { input: schemas.listPrompts },
   getDailyPrompt: { input: schemas.dailyPrompt },
+  getSettings: { input: schemas.empty },
+  updateSettings: { input: schemas.updateSettings },
 } as const satisfies { [K in MethodName]: { input: z.ZodType } };
 
 interface Outputs {
@@ -62,6 +65,8 @@ interface Outputs {
   deleteTheme: null;
   listPrompts: Prompt[];
   getDailyPrompt: Prompt;
+  getSettings: JournalSettings;
+  updateSettings: JournalSettings;
 }
 
 export type { MethodName } from './methods';

@@ -28,6 +28,8 @@ export const METHOD_NAMES = [
   'deleteTheme',
   'listPrompts',
   'getDailyPrompt',
+  'getSettings',
+  'updateSettings',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LIMITS, countChars } from './limits';
+import { AUTO_LOCK_CHOICES } from './settings';
 
 const isoDate = z
   .string()
@@ -39,8 +40,11 @@ const title = z
     `Titles can be at most ${LIMITS.titleMaxChars} characters.`,
   );
 
+const autoLockMinutes = z.union(AUTO_LOCK_CHOICES.map((minutes) => z.literal(minutes)));
+
 export const schemas = {
   empty: z.object({}).strict(),
+  updateSettings: z.object({ autoLockMinutes: autoLockMinutes.optional() }).strict(),
   createJournal: z.object({ passphrase }).strict(),
   unlock: z.object({ passphrase }).strict(),
   unlockWithRecoveryCode: z
