@@ -29,8 +29,11 @@ import {
   passphraseBytes,
 } from './secrets';
 
-/** Present only while a journal is being created; a crash leaves it, and creating again starts over. */
-const CREATING_MARKER = '.creating';
+/**
+ * Present only while a journal is being created or restored; a crash leaves it, and creating
+ * again starts over.
+ */
+export const CREATING_MARKER = '.creating';
 
 export interface JournalOptions {
   /** Key-derivation cost for new slots; tests and benchmarks may lower it to OWASP's floor. */
@@ -212,6 +215,15 @@ export class Journal {
     }
     this.connection = db;
     this.key = key;
+  }
+
+  /**
+   * Lends the database key to synchronous work that must open a copy of the database (a backup
+   * verifies its copy with it). The key is wiped on lock, so `use` must not keep it.
+   */
+  withDatabaseKey<T>(use: (key: Buffer) => T): T {
+    if (!this.connection || !this.key) throw new JournalError('LOCKED');
+    return use(this.key);
   }
 
   /** Closes the database and wipes the key; every later call gets LOCKED until unlocked again. */

@@ -193,6 +193,11 @@ export function readKeyring(journalDir: string): Keyring {
       cause: error,
     });
   }
+  return parseKeyring(text);
+}
+
+/** Validates a keyring's text (from the journal folder or from a backup) and returns it. */
+export function parseKeyring(text: string): Keyring {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);

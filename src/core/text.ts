@@ -10,7 +10,8 @@ import { ENTRY_NODES, isAllowedLinkUrl } from '../shared/editor-nodes';
 import { JournalError } from '../shared/errors';
 import { LIMITS } from '../shared/limits';
 
-const MARKDOWN_TRANSFORMERS = [
+/** Shared by Markdown import and export, so that what one writes the other reads. */
+export const MARKDOWN_TRANSFORMERS = [
   ...ELEMENT_TRANSFORMERS,
   ...TEXT_FORMAT_TRANSFORMERS,
   ...TEXT_MATCH_TRANSFORMERS,
