@@ -7,6 +7,15 @@ import type { CoreWorker } from '../core/worker/host';
  * Relays renderer calls to the core worker. Only the app's own top frame may call; the core
  * validates every input against the contract's schema before running anything.
  */
+/** A call from the app's own top frame, served from app:// (or the dev server). */
+export function isTrustedSender(
+  event: IpcMainInvokeEvent,
+  isTrustedUrl: (url: string | undefined) => boolean,
+): boolean {
+  const frame = event.senderFrame;
+  return Boolean(frame && frame.parent === null && isTrustedUrl(frame.url));
+}
+
 export function relayJournalCalls(
   core: CoreWorker,
   isTrustedUrl: (url: string | undefined) => boolean,
@@ -14,8 +23,7 @@ export function relayJournalCalls(
   ipcMain.handle(
     IPC_CHANNEL,
     async (event: IpcMainInvokeEvent, method: unknown, input: unknown) => {
-      const frame = event.senderFrame;
-      if (!frame || frame.parent !== null || !isTrustedUrl(frame.url)) {
+      if (!isTrustedSender(event, isTrustedUrl)) {
         return {
           ok: false,
           error: new JournalError(

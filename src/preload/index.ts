@@ -1,4 +1,10 @@
-import { contextBridge, ipcRenderer } from 'electron';
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import {
+  type AppCommand,
+  type AppShellBridge,
+  SHELL_CHANNELS,
+  isAppCommand,
+} from '../shared/app-shell';
 import { bridgeFromRequest } from '../shared/client';
 import type { Result } from '../shared/errors';
 import { IPC_CHANNEL } from '../shared/methods';
@@ -12,3 +18,21 @@ const bridge = bridgeFromRequest(
 );
 
 contextBridge.exposeInMainWorld('journal', bridge);
+
+/** The shell's few extras, each a plain function; nothing of Electron's reaches the page. */
+const shell: AppShellBridge = {
+  onCommand(listener: (command: AppCommand) => void) {
+    const relay = (_event: IpcRendererEvent, command: unknown) => {
+      if (isAppCommand(command)) listener(command);
+    };
+    ipcRenderer.on(SHELL_CHANNELS.command, relay);
+    return () => {
+      ipcRenderer.off(SHELL_CHANNELS.command, relay);
+    };
+  },
+  openLink: (url: string) =>
+    ipcRenderer.invoke(SHELL_CHANNELS.openLink, String(url)) as Promise<boolean>,
+  showJournalFolder: () => ipcRenderer.invoke(SHELL_CHANNELS.showJournalFolder) as Promise<void>,
+};
+
+contextBridge.exposeInMainWorld('leanOnShell', shell);

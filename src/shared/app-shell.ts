@@ -1,0 +1,45 @@
+/**
+ * What the desktop shell (Electron's main process) and the window say to each other beyond
+ * the journal contract: menu commands, and the few things only the shell can do. The web
+ * preview has no shell; the window then works without these.
+ */
+export const APP_COMMANDS = ['new-entry', 'lock', 'search', 'settings', 'about'] as const;
+export type AppCommand = (typeof APP_COMMANDS)[number];
+
+export function isAppCommand(value: unknown): value is AppCommand {
+  return typeof value === 'string' && (APP_COMMANDS as readonly string[]).includes(value);
+}
+
+export const SHELL_CHANNELS = {
+  /** main → window: a menu item, or the shell asking the window to lock (idle, suspend). */
+  command: 'lean-on:command',
+  /** window → main: open a link from an entry in the system browser, after asking. */
+  openLink: 'lean-on:open-link',
+  /** window → main: show the journal's folder in the file manager. */
+  showJournalFolder: 'lean-on:show-journal-folder',
+} as const;
+
+/** Exposed by the preload as `window.leanOnShell`. */
+export interface AppShellBridge {
+  /** Listens for shell commands; returns the function that stops listening. */
+  onCommand(listener: (command: AppCommand) => void): () => void;
+  /** Asks the person, then opens an http, https or mailto link outside the app. */
+  openLink(url: string): Promise<boolean>;
+  showJournalFolder(): Promise<void>;
+}
+
+/** The only kinds of link an entry may open, and only in the system's own apps. */
+export function isOpenableUrl(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    if (parsed.protocol === 'mailto:') return parsed.pathname.length > 0;
+    return (
+      (parsed.protocol === 'https:' || parsed.protocol === 'http:') &&
+      parsed.hostname.length > 0 &&
+      parsed.username === '' &&
+      parsed.password === ''
+    );
+  } catch {
+    return false;
+  }
+}
