@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+
+const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
 
 export default defineConfig({
   main: {
@@ -31,5 +34,7 @@ export default defineConfig({
       rolldownOptions: { input: { index: resolve('src/renderer/index.html') } },
     },
     plugins: [react()],
+    // Shown in About; fixed at build time so the page needs no call to learn it.
+    define: { __APP_VERSION__: JSON.stringify(version) },
   },
 });

@@ -37,6 +37,12 @@ function screenFor(status: JournalStatus): Screen {
   }
 }
 
+const LOCKED_NOTICES = {
+  here: 'Your journal is locked and encrypted.',
+  elsewhere: 'Your journal was locked from another window. Unlock it to carry on.',
+  idle: 'Your journal locked itself after a while without activity. Everything was saved.',
+} as const;
+
 const RECOVERED_NOTICE =
   'Your new passphrase is set. Your recovery code still works, so keep it where it is.';
 
@@ -64,14 +70,8 @@ export function App() {
   const open = useCallback(() => setScreen({ kind: 'open', notice: null }), []);
   const toUnlock = useCallback(() => setScreen({ kind: 'unlock', notice: null }), []);
   const onLocked = useCallback(
-    (how: 'here' | 'elsewhere') =>
-      setScreen({
-        kind: 'unlock',
-        notice:
-          how === 'here'
-            ? 'Your journal is locked and encrypted.'
-            : 'Your journal was locked from another window. Unlock it to carry on.',
-      }),
+    (how: 'here' | 'elsewhere' | 'idle') =>
+      setScreen({ kind: 'unlock', notice: LOCKED_NOTICES[how] }),
     [],
   );
 

@@ -22,6 +22,7 @@ import { ENTRY_MARKDOWN } from './lib/markdown';
 import { wordCountLabel } from './lib/words';
 import { AutosavePlugin } from './plugins/AutosavePlugin';
 import { LinkForm } from './plugins/LinkForm';
+import { LinkOpenPlugin } from './plugins/LinkOpenPlugin';
 import { PasteGuardPlugin } from './plugins/PasteGuardPlugin';
 import { SanitizePlugin } from './plugins/SanitizePlugin';
 import { ShortcutsPlugin } from './plugins/ShortcutsPlugin';
@@ -147,6 +148,7 @@ export function EntryWorkspace(props: EntryWorkspaceProps) {
       <MarkdownShortcutPlugin transformers={ENTRY_MARKDOWN} />
       <SanitizePlugin />
       <PasteGuardPlugin onRefused={setNotice} />
+      <LinkOpenPlugin onNotice={setNotice} />
       <ShortcutsPlugin onLink={openLinkForm} />
       <AutosavePlugin onChange={onChange} />
       <WordCountPlugin onCount={setWords} />

@@ -1,12 +1,18 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { JournalClient } from '../../../shared/contract';
-import type { Entry, Prompt, Theme } from '../../../shared/types';
+import { missingCase } from '../../../shared/errors';
+import { DEFAULT_SETTINGS, type JournalSettings } from '../../../shared/settings';
+import type { Entry, JournalStatus, Prompt, Theme } from '../../../shared/types';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { EntryEditor, type EntryEditorHandle } from '../editor/EntryEditor';
 import { useLockShortcut } from '../hooks/useLockShortcut';
+import { useIdleLock } from '../hooks/useIdleLock';
 import { usePendingCall } from '../hooks/usePendingCall';
 import { JournalClientContext } from '../journal-context';
 import { watchForLock } from '../lib/lock-watch';
+import { AboutDialog } from '../settings/AboutDialog';
+import { SettingsDialog } from '../settings/SettingsDialog';
+import { appShell } from '../shell';
 import { Sidebar } from '../sidebar/Sidebar';
 import { EditorBoundary } from './EditorBoundary';
 import { LockedAwayDialog } from './LockedAwayDialog';
@@ -19,7 +25,7 @@ export interface MainWindowProps {
    * journal was found locked by something other than this window's Lock (a call refused with
    * LOCKED, or the status checked when the window comes back into view).
    */
-  onLocked: (how: 'here' | 'elsewhere') => void;
+  onLocked: (how: 'here' | 'elsewhere' | 'idle') => void;
 }
 
 const isMac = /Mac|iPhone|iPad/.test(navigator.userAgent);
@@ -82,7 +88,7 @@ export function MainWindow({ client: plainClient, onLocked }: MainWindowProps) {
     [navigate],
   );
 
-  const lock = usePendingCall(async () => {
+  const lock = usePendingCall(async (how: 'here' | 'idle') => {
     await leaveEditor();
     lockingHere.current = true;
     try {
@@ -91,11 +97,47 @@ export function MainWindow({ client: plainClient, onLocked }: MainWindowProps) {
       lockingHere.current = false;
       throw error;
     }
-    onLocked('here');
+    onLocked(how);
   });
   const { run: runLock } = lock;
-  const requestLock = useCallback(() => void runLock(), [runLock]);
+  const requestLock = useCallback(() => void runLock('here'), [runLock]);
   useLockShortcut(requestLock);
+
+  const [settings, setSettings] = useState<JournalSettings>(DEFAULT_SETTINGS);
+  const [journalDir, setJournalDir] = useState('');
+  useEffect(() => {
+    client.getSettings({}).then(setSettings, () => undefined);
+    client.getStatus({}).then(
+      (status: JournalStatus) => setJournalDir(status.journalDir),
+      () => undefined,
+    );
+  }, [client]);
+  const lockWhenIdle = useCallback(() => void runLock('idle'), [runLock]);
+  useIdleLock(settings.autoLockMinutes, lockWhenIdle);
+
+  const [dialog, setDialog] = useState<'settings' | 'about' | null>(null);
+  const shell = appShell;
+  const showFolder = shell ? () => void shell.showJournalFolder() : null;
+  // The desktop shell's menu sends the same commands the window's own buttons perform.
+  useEffect(
+    () =>
+      appShell?.onCommand((command) => {
+        switch (command) {
+          case 'new-entry':
+            return startEntry(null);
+          case 'lock':
+            return requestLock();
+          case 'search':
+            return document.querySelector<HTMLInputElement>('input[type="search"]')?.focus();
+          case 'settings':
+          case 'about':
+            return setDialog(command);
+          default:
+            return missingCase(command);
+        }
+      }),
+    [startEntry, requestLock],
+  );
 
   // A window coming back into view checks that the journal is still unlocked, so that one
   // locked elsewhere does not go on showing entries until its next call.
@@ -148,16 +190,24 @@ export function MainWindow({ client: plainClient, onLocked }: MainWindowProps) {
             <span className="brand-mark" aria-hidden="true" />
             Lean On
           </p>
-          <button
-            type="button"
-            className="button-secondary"
-            onClick={requestLock}
-            disabled={lock.busy}
-            aria-keyshortcuts="Control+L Meta+L"
-            title={`Lock journal (${LOCK_KEYS})`}
-          >
-            Lock journal
-          </button>
+          <div className="app-header-actions">
+            <button type="button" className="button-quiet" onClick={() => setDialog('about')}>
+              About
+            </button>
+            <button type="button" className="button-quiet" onClick={() => setDialog('settings')}>
+              Settings
+            </button>
+            <button
+              type="button"
+              className="button-secondary"
+              onClick={requestLock}
+              disabled={lock.busy}
+              aria-keyshortcuts="Control+L Meta+L"
+              title={`Lock journal (${LOCK_KEYS})`}
+            >
+              Lock journal
+            </button>
+          </div>
         </header>
         <ErrorAlert error={lock.error ?? navigation.error} />
         <div className="journal-layout">
@@ -203,6 +253,22 @@ export function MainWindow({ client: plainClient, onLocked }: MainWindowProps) {
             )}
           </main>
         </div>
+        {dialog === 'settings' && (
+          <SettingsDialog
+            settings={settings}
+            journalDir={journalDir}
+            onShowFolder={showFolder}
+            onSettingsChanged={setSettings}
+            onClose={() => setDialog(null)}
+          />
+        )}
+        {dialog === 'about' && (
+          <AboutDialog
+            version={__APP_VERSION__}
+            journalDir={journalDir}
+            onClose={() => setDialog(null)}
+          />
+        )}
         {lockedAway && (
           <LockedAwayDialog onUnlocked={unlockedAgain} onDiscard={() => onLocked('elsewhere')} />
         )}
