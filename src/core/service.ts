@@ -13,10 +13,12 @@ import { Journal, type JournalOptions, type ProgressFn } from './journal';
 import { dailyPrompt, listPrompts } from './prompts';
 import { search } from './search';
 import { getSettings, updateSettings } from './settings';
+import { Transfers } from './transfer';
 import { idleMaintenance } from './maintenance';
 import * as themes from './themes';
 
 export function createHandlers(journal: Journal): JournalHandlers {
+  const transfers = new Transfers(journal);
   const status = (): JournalStatus => ({ state: journal.state(), journalDir: journal.dir });
   return {
     getStatus: status,
@@ -32,6 +34,7 @@ export function createHandlers(journal: Journal): JournalHandlers {
       return status();
     },
     lock: () => {
+      transfers.clear();
       journal.lock();
       return status();
     },
@@ -68,6 +71,10 @@ export function createHandlers(journal: Journal): JournalHandlers {
     getDailyPrompt: ({ date }) => dailyPrompt(date),
     getSettings: () => getSettings(journal.db),
     updateSettings: (input) => updateSettings(journal.db, input),
+    previewImport: (input, progress) => transfers.previewImport(input, progress),
+    applyImport: (input, progress) => transfers.applyImport(input, progress),
+    exportJournal: (input, progress) => transfers.exportJournal(input, progress),
+    createBackup: (input, progress) => transfers.createBackup(input, progress),
   };
 }
 
@@ -95,6 +102,9 @@ const READ_ONLY: ReadonlySet<MethodName> = new Set<MethodName>([
   'listPrompts',
   'getDailyPrompt',
   'getSettings',
+  'previewImport',
+  'exportJournal',
+  'createBackup',
 ]);
 
 export class JournalService {

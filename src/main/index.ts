@@ -11,10 +11,11 @@ import {
   session,
   shell,
 } from 'electron';
-import { type AppCommand, SHELL_CHANNELS } from '../shared/app-shell';
+import { type AppCommand, SHELL_CHANNELS, isChoosePathRequest } from '../shared/app-shell';
 import { defaultJournalDir } from '../core/paths';
 import { startCoreWorker, type CoreWorker } from '../core/worker/host';
 import { attachContextMenu } from './context-menu';
+import { choosePath } from './file-dialogs';
 import { openExternalWithConsent } from './external';
 import { isTrustedSender, relayJournalCalls } from './ipc';
 import { menuTemplate } from './menu';
@@ -181,6 +182,12 @@ function handleShellCalls(journalDir: string): void {
       ? openExternalWithConsent(BrowserWindow.fromWebContents(event.sender), url)
       : false,
   );
+  ipcMain.handle(SHELL_CHANNELS.choosePath, (event, request: unknown) => {
+    const window = BrowserWindow.fromWebContents(event.sender);
+    if (!isTrustedSender(event, isTrustedUrl) || !window || !isChoosePathRequest(request))
+      return null;
+    return choosePath(window, request);
+  });
   ipcMain.handle(SHELL_CHANNELS.showJournalFolder, (event) => {
     if (isTrustedSender(event, isTrustedUrl))
       shell.showItemInFolder(join(journalDir, 'journal.db'));

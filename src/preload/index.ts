@@ -2,6 +2,7 @@ import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import {
   type AppCommand,
   type AppShellBridge,
+  type ChoosePathRequest,
   SHELL_CHANNELS,
   isAppCommand,
 } from '../shared/app-shell';
@@ -33,6 +34,8 @@ const shell: AppShellBridge = {
   openLink: (url: string) =>
     ipcRenderer.invoke(SHELL_CHANNELS.openLink, String(url)) as Promise<boolean>,
   showJournalFolder: () => ipcRenderer.invoke(SHELL_CHANNELS.showJournalFolder) as Promise<void>,
+  choosePath: (request: ChoosePathRequest) =>
+    ipcRenderer.invoke(SHELL_CHANNELS.choosePath, request) as Promise<string | null>,
 };
 
 contextBridge.exposeInMainWorld('leanOnShell', shell);

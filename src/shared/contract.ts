@@ -3,7 +3,18 @@ import type { Result } from './errors';
 import type { MethodName } from './methods';
 import { schemas } from './schemas';
 import type { JournalSettings } from './settings';
-import type { Entry, EntryPage, JournalStatus, Prompt, SearchResults, Theme } from './types';
+import type {
+  BackupOutcome,
+  Entry,
+  EntryPage,
+  ExportOutcome,
+  ImportOutcome,
+  ImportPreview,
+  JournalStatus,
+  Prompt,
+  SearchResults,
+  Theme,
+} from './types';
 
 /**
  * The method table, written once. Every front (worker, Electron IPC, preload, web bridge,
@@ -37,6 +48,10 @@ export const METHODS = {
   getDailyPrompt: { input: schemas.dailyPrompt },
   getSettings: { input: schemas.empty },
   updateSettings: { input: schemas.updateSettings },
+  previewImport: { input: schemas.previewImport },
+  applyImport: { input: schemas.applyImport },
+  exportJournal: { input: schemas.exportJournal },
+  createBackup: { input: schemas.createBackup },
 } as const satisfies { [K in MethodName]: { input: z.ZodType } };
 
 interface Outputs {
@@ -67,6 +82,10 @@ interface Outputs {
   getDailyPrompt: Prompt;
   getSettings: JournalSettings;
   updateSettings: JournalSettings;
+  previewImport: ImportPreview;
+  applyImport: ImportOutcome;
+  exportJournal: ExportOutcome;
+  createBackup: BackupOutcome;
 }
 
 export type { MethodName } from './methods';

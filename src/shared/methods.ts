@@ -30,6 +30,10 @@ export const METHOD_NAMES = [
   'getDailyPrompt',
   'getSettings',
   'updateSettings',
+  'previewImport',
+  'applyImport',
+  'exportJournal',
+  'createBackup',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

@@ -42,9 +42,37 @@ const title = z
 
 const autoLockMinutes = z.union(AUTO_LOCK_CHOICES.map((minutes) => z.literal(minutes)));
 
+/** A full path on this computer (POSIX or Windows); the core never resolves relative ones. */
+const absolutePath = z
+  .string()
+  .min(1)
+  .max(4096)
+  .refine(
+    (value) => /^(\/|[A-Za-z]:[\\/]|\\\\)/.test(value) && !value.includes('\0'),
+    'Give the full path of the file or folder.',
+  );
+
 export const schemas = {
   empty: z.object({}).strict(),
   updateSettings: z.object({ autoLockMinutes: autoLockMinutes.optional() }).strict(),
+  previewImport: z
+    .object({
+      path: absolutePath,
+      format: z.enum(['day-one', 'jrnl', 'mini-diary', 'markdown']).optional(),
+    })
+    .strict(),
+  applyImport: z.object({ previewId: z.string().max(100), createThemes: z.boolean() }).strict(),
+  exportJournal: z
+    .object({
+      format: z.enum(['markdown', 'json', 'html']),
+      out: absolutePath,
+      container: z.enum(['folder', 'zip']).optional(),
+      from: isoDate.optional(),
+      to: isoDate.optional(),
+      themeId: z.string().max(200).optional(),
+    })
+    .strict(),
+  createBackup: z.object({ out: absolutePath }).strict(),
   createJournal: z.object({ passphrase }).strict(),
   unlock: z.object({ passphrase }).strict(),
   unlockWithRecoveryCode: z

@@ -88,3 +88,49 @@ export interface ProgressEvent {
   fraction: number | null;
   label: string;
 }
+
+/** The formats Lean On reads from other journals (and from a folder of Markdown). */
+export type ImportFormatId = 'day-one' | 'jrnl' | 'mini-diary' | 'markdown';
+
+/** What an import would do, shown before anything is written. */
+export interface ImportPreview {
+  /** Pass to applyImport; valid until the next preview or until the journal locks. */
+  previewId: string;
+  format: ImportFormatId;
+  /** The file or folder read, by name. */
+  source: string;
+  counts: { read: number; add: number; duplicates: number; skipped: number; newThemes: number };
+  themes: Array<
+    | { tag: string; kind: 'existing'; themeId: string; themeLabel: string; entries: number }
+    | { tag: string; kind: 'new'; label: string; entries: number }
+  >;
+  /** Entries that cannot be imported, each with its reason (the first 100). */
+  problems: string[];
+  /** What was imported differently from the source (the first 100). */
+  warnings: string[];
+}
+
+export interface ImportOutcome {
+  added: number;
+  duplicates: number;
+  skipped: number;
+  createdThemes: number;
+}
+
+export interface ExportOutcome {
+  format: 'markdown' | 'json' | 'html';
+  container: 'file' | 'folder' | 'zip';
+  path: string;
+  entryCount: number;
+  bytes: number;
+  /** Always false: an export is readable by anyone who has the file. */
+  encrypted: false;
+}
+
+export interface BackupOutcome {
+  path: string;
+  bytes: number;
+  entryCount: number;
+  /** Always true: the backup opens only with the passphrase or the recovery code. */
+  encrypted: true;
+}
