@@ -104,3 +104,45 @@ test('the journal locks when the system suspends', async ({ electronApp, window 
   await window.getByRole('region', { name: 'Entries' }).getByRole('option').first().click();
   await expect(screen.editor).toHaveText('Written just before the lid closed');
 });
+
+test('the menu locks, and so does the screen locking', async ({ electronApp, window }) => {
+  const screen = ui(window);
+  await createJournal(window);
+  // The menu item is the same command the window's own Lock button performs.
+  await electronApp.evaluate(({ Menu }) => {
+    const find = (items: Electron.MenuItem[]): Electron.MenuItem | undefined => {
+      for (const item of items) {
+        if (item.label === 'Lock Journal') return item;
+        const inner = item.submenu && find(item.submenu.items);
+        if (inner) return inner;
+      }
+      return undefined;
+    };
+    const lock = find(Menu.getApplicationMenu()?.items ?? []);
+    if (!lock) throw new Error('No Lock Journal item in the menu.');
+    (lock.click as () => void)();
+  });
+  await expect(screen.unlockButton).toBeVisible();
+
+  await screen.passphrase.fill(PASSPHRASE);
+  await screen.unlockButton.click();
+  await expect(screen.lockButton).toBeVisible();
+  await electronApp.evaluate(({ powerMonitor }) => {
+    powerMonitor.emit('lock-screen');
+  });
+  await expect(screen.unlockButton).toBeVisible();
+});
+
+test('the window cannot navigate away or open other windows', async ({ electronApp, window }) => {
+  await expect(ui(window).createButton).toBeVisible();
+  const before = window.url();
+  await window.evaluate(
+    "window.open('https://example.org/', '_blank'); location.href = 'https://example.org/';",
+  );
+  // Give a navigation time to start if it were allowed.
+  await window.waitForTimeout(500);
+  expect(window.url()).toBe(before);
+  expect(
+    await electronApp.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length),
+  ).toBe(1);
+});
