@@ -1,26 +1,12 @@
-import { Fragment, useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { LockLayout } from '../components/LockLayout';
+import { CodeGroups } from '../components/CodeGroups';
 import { RecoveryCodeActions } from '../components/RecoveryCodeActions';
 
 interface RecoveryCodeScreenProps {
   code: string;
   /** The person says the code is stored: the journal opens. */
   onDone: () => void;
-}
-
-/** The code in its groups of four, two rows when there is room; its text stays the code. */
-function CodeGroups({ code }: { code: string }) {
-  const groups = code.split('-');
-  const half = Math.ceil(groups.length / 2);
-  return groups.map((group, index) => (
-    <Fragment key={index}>
-      {index === half && <br />}
-      <span className="code-group">
-        {group}
-        {index < groups.length - 1 ? '-' : ''}
-      </span>
-    </Fragment>
-  ));
 }
 
 /** Shown once, right after the journal is created: the code for a forgotten passphrase. */

@@ -1,24 +1,10 @@
-import { Fragment, useEffect, useRef } from 'react';
+import { useEffect, useRef } from 'react';
+import { CodeGroups } from '../components/CodeGroups';
 import { RecoveryCodeActions } from '../components/RecoveryCodeActions';
 
 interface NewRecoveryCodeProps {
   code: string;
   onDone: () => void;
-}
-
-/** The code in its groups of four, two rows when there is room; its text stays the code. */
-function CodeGroups({ code }: { code: string }) {
-  const groups = code.split('-');
-  const half = Math.ceil(groups.length / 2);
-  return groups.map((group, index) => (
-    <Fragment key={index}>
-      {index === half && <br />}
-      <span className="code-group">
-        {group}
-        {index < groups.length - 1 ? '-' : ''}
-      </span>
-    </Fragment>
-  ));
 }
 
 /** The new code, shown once with ways to keep it; printing shows only the code and its use. */
