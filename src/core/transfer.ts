@@ -10,12 +10,9 @@ import type { Journal, ProgressFn } from './journal';
 
 const SHOWN_PROBLEMS = 100;
 
+/** The core's messages already say which file and entry, and what will happen to it. */
 function describe(problem: ImportProblem): string {
-  const where =
-    problem.index === null
-      ? basename(problem.file)
-      : `Entry ${problem.index} in ${basename(problem.file)}`;
-  return `${where}: ${problem.message}`;
+  return problem.message;
 }
 
 /**

@@ -22,6 +22,9 @@ export function menuTemplate(
       command('New Entry', 'CmdOrCtrl+N', 'new-entry'),
       command('Search Entries', 'CmdOrCtrl+F', 'search'),
       { type: 'separator' },
+      command('Import…', 'CmdOrCtrl+Shift+I', 'import'),
+      command('Export…', 'CmdOrCtrl+Shift+E', 'export'),
+      { type: 'separator' },
       command('Lock Journal', 'CmdOrCtrl+L', 'lock'),
       ...(mac
         ? []

@@ -3,7 +3,15 @@
  * the journal contract: menu commands, and the few things only the shell can do. The web
  * preview has no shell; the window then works without these.
  */
-export const APP_COMMANDS = ['new-entry', 'lock', 'search', 'settings', 'about'] as const;
+export const APP_COMMANDS = [
+  'new-entry',
+  'lock',
+  'search',
+  'settings',
+  'about',
+  'import',
+  'export',
+] as const;
 export type AppCommand = (typeof APP_COMMANDS)[number];
 
 export function isAppCommand(value: unknown): value is AppCommand {
@@ -52,7 +60,7 @@ export function isChoosePathRequest(value: unknown): value is ChoosePathRequest 
             typeof (filter as { name?: unknown }).name === 'string' &&
             Array.isArray((filter as { extensions?: unknown }).extensions) &&
             (filter as { extensions: unknown[] }).extensions.every(
-              (extension) => typeof extension === 'string' && /^[\w*]{1,10}$/.test(extension),
+              (extension) => typeof extension === 'string' && /^[\w*-]{1,20}$/.test(extension),
             ),
         )))
   );

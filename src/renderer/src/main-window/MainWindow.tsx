@@ -13,6 +13,8 @@ import { watchForLock } from '../lib/lock-watch';
 import { AboutDialog } from '../settings/AboutDialog';
 import { SettingsDialog } from '../settings/SettingsDialog';
 import { appShell } from '../shell';
+import { ExportDialog } from '../transfer/ExportDialog';
+import { ImportDialog } from '../transfer/ImportDialog';
 import { Sidebar } from '../sidebar/Sidebar';
 import { EditorBoundary } from './EditorBoundary';
 import { LockedAwayDialog } from './LockedAwayDialog';
@@ -115,7 +117,7 @@ export function MainWindow({ client: plainClient, onLocked }: MainWindowProps) {
   const lockWhenIdle = useCallback(() => void runLock('idle'), [runLock]);
   useIdleLock(settings.autoLockMinutes, lockWhenIdle);
 
-  const [dialog, setDialog] = useState<'settings' | 'about' | null>(null);
+  const [dialog, setDialog] = useState<'settings' | 'about' | 'import' | 'export' | null>(null);
   const shell = appShell;
   const showFolder = shell ? () => void shell.showJournalFolder() : null;
   // The desktop shell's menu sends the same commands the window's own buttons perform.
@@ -131,6 +133,8 @@ export function MainWindow({ client: plainClient, onLocked }: MainWindowProps) {
             return document.querySelector<HTMLInputElement>('input[type="search"]')?.focus();
           case 'settings':
           case 'about':
+          case 'import':
+          case 'export':
             return setDialog(command);
           default:
             return missingCase(command);
@@ -191,6 +195,12 @@ export function MainWindow({ client: plainClient, onLocked }: MainWindowProps) {
             Lean On
           </p>
           <div className="app-header-actions">
+            <button type="button" className="button-quiet" onClick={() => setDialog('import')}>
+              Import
+            </button>
+            <button type="button" className="button-quiet" onClick={() => setDialog('export')}>
+              Export
+            </button>
             <button type="button" className="button-quiet" onClick={() => setDialog('about')}>
               About
             </button>
@@ -262,6 +272,10 @@ export function MainWindow({ client: plainClient, onLocked }: MainWindowProps) {
             onClose={() => setDialog(null)}
           />
         )}
+        {dialog === 'import' && (
+          <ImportDialog onImported={onThemesChanged} onClose={() => setDialog(null)} />
+        )}
+        {dialog === 'export' && <ExportDialog themes={themes} onClose={() => setDialog(null)} />}
         {dialog === 'about' && (
           <AboutDialog
             version={__APP_VERSION__}
