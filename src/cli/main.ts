@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { MethodName, MethodOutput } from '../shared/contract';
+import type { MethodOutput } from '../shared/contract';
 import { JournalError } from '../shared/errors';
 import { defaultJournalDir } from '../core/paths';
 import { JournalService } from '../core/service';
 import { markdownToDoc } from '../core/text';
 import { localDate, systemTimeZone } from '../core/time';
+import { type Context, OPTIONS, run, unlock } from './context';
 import {
   entryJson,
   entryLine,
@@ -18,57 +19,8 @@ import {
   themeLine,
 } from './output';
 import { existingSecret, newSecret, readSecretFile } from './secrets-input';
-import { HELP, UsageError } from './usage';
-
-const OPTIONS = {
-  journal: { type: 'string' },
-  'passphrase-file': { type: 'string' },
-  'new-passphrase-file': { type: 'string' },
-  'recovery-code-file': { type: 'string' },
-  title: { type: 'string' },
-  theme: { type: 'string', multiple: true },
-  'all-themes': { type: 'boolean' },
-  date: { type: 'string' },
-  limit: { type: 'string' },
-  starred: { type: 'boolean' },
-  trash: { type: 'boolean' },
-  json: { type: 'boolean' },
-  raw: { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
-} as const;
-
-type Values = ReturnType<
-  typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>
->['values'];
-
-interface Context {
-  service: JournalService;
-  values: Values;
-  args: string[];
-  print(text: string): void;
-}
-
-async function run<K extends MethodName>(
-  ctx: Context,
-  method: K,
-  input: unknown,
-): Promise<MethodOutput<K>> {
-  const result = await ctx.service.call(method, input);
-  if (!result.ok) throw new JournalError(result.error.code, result.error.message);
-  return result.value;
-}
-
-async function unlock(ctx: Context): Promise<void> {
-  const status = await run(ctx, 'getStatus', {});
-  if (status.state === 'no-journal') {
-    throw new JournalError(
-      'NO_JOURNAL',
-      `There is no journal in ${status.journalDir}; create one with "lean-on init".`,
-    );
-  }
-  const passphrase = await existingSecret(ctx.values['passphrase-file'], 'passphrase');
-  await run(ctx, 'unlock', { passphrase });
-}
+import { TRANSFER_COMMANDS } from './transfer';
+import { FileProblem, HELP, UsageError } from './usage';
 
 function parseLimit(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
@@ -223,10 +175,13 @@ const COMMANDS: Record<string, (ctx: Context) => Promise<void>> = {
     const { hexKey } = await run(ctx, 'getRawKey', { passphrase });
     ctx.print(hexKey);
   },
+
+  ...TRANSFER_COMMANDS,
 };
 
 function exitCodeFor(error: unknown): number {
   if (error instanceof UsageError) return 1;
+  if (error instanceof FileProblem) return 3;
   if (error instanceof JournalError) {
     if (error.code === 'WRONG_PASSPHRASE' || error.code === 'WRONG_RECOVERY_CODE') return 2;
     if (error.code === 'INVALID_INPUT' || error.code === 'WEAK_PASSPHRASE') return 1;

@@ -3,6 +3,11 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
+/** The command was well formed, but a file or folder it names cannot be used: exit code 3. */
+export class FileProblem extends Error {
+  override name = 'FileProblem';
+}
+
 export const HELP = `lean-on: the Lean On journal from the command line
 
 Usage: lean-on <command> [options]
@@ -23,11 +28,20 @@ Commands:
   recover                      set a new passphrase with the recovery code
       --recovery-code-file FILE  --new-passphrase-file FILE
   key --raw                    print the database key (64 hex digits) for the SQLCipher shell
+  import --from FORMAT PATH    add the entries of an export; skips those already imported
+      FORMAT: dayone | jrnl | minidiary | markdown (a folder or .md file) | backup
+      --no-new-themes (leave off tags that match no theme)  --json
+      --backup-passphrase-file FILE (a backup of another journal; else this one's passphrase)
+  export --format md|json|html --out PATH     NOT encrypted: anyone with the files can read them
+      --zip (md)  --from YYYY-MM-DD  --to YYYY-MM-DD  --theme ID (html)  --json
+  backup --out FILE [--json]   an encrypted copy of the whole journal, checked before it is kept
+  restore FILE --to DIR        a backup into a new or empty folder; open it with --journal DIR
+      --json
 
 Options for every command:
   --journal DIR                the journal folder (else $LEAN_ON_JOURNAL, else the app's folder)
   --passphrase-file FILE       read the passphrase from the first line of FILE
   -h, --help                   this help
 
-Exit codes: 0 done, 1 usage, 2 wrong passphrase or recovery code, 3 other journal errors.
+Exit codes: 0 done, 1 usage, 2 wrong passphrase or recovery code, 3 other journal or file errors.
 `;

@@ -58,7 +58,7 @@ export const schemas = {
   previewImport: z
     .object({
       path: absolutePath,
-      format: z.enum(['day-one', 'jrnl', 'mini-diary', 'markdown']).optional(),
+      format: z.enum(['day-one', 'jrnl', 'mini-diary', 'markdown', 'lean-on-backup']).optional(),
     })
     .strict(),
   applyImport: z.object({ previewId: z.string().max(100), createThemes: z.boolean() }).strict(),

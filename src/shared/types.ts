@@ -90,7 +90,7 @@ export interface ProgressEvent {
 }
 
 /** The formats Lean On reads from other journals (and from a folder of Markdown). */
-export type ImportFormatId = 'day-one' | 'jrnl' | 'mini-diary' | 'markdown';
+export type ImportFormatId = 'day-one' | 'jrnl' | 'mini-diary' | 'markdown' | 'lean-on-backup';
 
 /** What an import would do, shown before anything is written. */
 export interface ImportPreview {

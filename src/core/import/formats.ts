@@ -2,6 +2,7 @@ import type { ReadContext } from './collect';
 import { type JsonDocument, isDayOneDocument, readDayOne } from './day-one';
 import { isRecord } from './decode';
 import { isJrnlDocument, readJrnl } from './jrnl';
+import { backupNeedsSecret, isLeanOnBackupSource } from './lean-on-backup';
 import { readMarkdown } from './markdown-folder';
 import { isMiniDiaryDocument, readMiniDiary } from './mini-diary';
 import type { ImportFormat, ParsedImport } from './types';
@@ -111,19 +112,34 @@ const markdown: ImportFormatReader = {
 };
 
 /**
- * Every format Lean On imports. A Lean On backup belongs here too once its file format exists:
- * give it an id in ImportFormat, a source kind in ImportSource if it is not plain JSON, and a
- * reader that recognises the backup's own header.
+ * A backup is a zip whose manifest says so. It is encrypted, so it is recognised here (and named
+ * when it is chosen as another format) but read by readLeanOnBackup, which takes its secret.
  */
+const leanOnBackup: ImportFormatReader = {
+  id: 'lean-on-backup',
+  label: 'Lean On backup',
+  recognises: isLeanOnBackupSource,
+  shapeProblem: (source) =>
+    source.kind === 'zip'
+      ? 'it is a zip archive without a Lean On backup manifest'
+      : 'it is not a .leanon-backup file',
+  read: (source) => {
+    throw backupNeedsSecret(source.name);
+  },
+};
+
+/** Every format Lean On imports. */
 const READERS: Readonly<Record<ImportFormat, ImportFormatReader>> = {
   'day-one': dayOne,
   jrnl,
   'mini-diary': miniDiary,
   markdown,
+  'lean-on-backup': leanOnBackup,
 };
 
 /** In the order detection tries them: the formats with the most distinctive marks first. */
 export const IMPORT_FORMATS: readonly ImportFormatReader[] = [
+  READERS['lean-on-backup'],
   READERS['day-one'],
   READERS.jrnl,
   READERS['mini-diary'],

@@ -1,10 +1,10 @@
 import type { DerivedDoc } from '../text';
 
 /**
- * The exports this core reads. A Lean On backup will join as its own format once the backup
- * file exists (see formats.ts); the id is what import_sources records, so never rename one.
+ * The exports this core reads, and Lean On's own backups (see lean-on-backup.ts). The id is
+ * what import_sources records, so never rename one.
  */
-export type ImportFormat = 'day-one' | 'jrnl' | 'mini-diary' | 'markdown';
+export type ImportFormat = 'day-one' | 'jrnl' | 'mini-diary' | 'markdown' | 'lean-on-backup';
 
 /** How an entry's text is written in its source. Plain text is kept exactly, with no markup. */
 export interface ImportBody {
