@@ -99,6 +99,8 @@ function filesUnder(dir: string): string[] {
  * Package names a built file loads: `from "x"`, `import("x")`, `require("x")`, and
  * `require.resolve("x")` or `createRequire(...).resolve("x")` (how the KDF thread finds hash-wasm).
  */
+const PACKAGE_NAME = /^(@[a-z0-9~][\w.~-]*\/)?[a-z0-9~][\w.~-]*(\/[\w.~/-]*)?$/;
+
 function bareImports(source: string): Set<string> {
   const names = new Set<string>();
   const pattern =
@@ -106,6 +108,9 @@ function bareImports(source: string): Set<string> {
   for (const [, specifier] of source.matchAll(pattern)) {
     if (!specifier || specifier.startsWith('.') || specifier.startsWith('/')) continue;
     if (isBuiltin(specifier) || specifier === 'electron') continue;
+    // Prose in a kept comment can read like an import (from "a backup, damaged"); a package
+    // name cannot hold spaces or commas.
+    if (!PACKAGE_NAME.test(specifier)) continue;
     const parts = specifier.split('/');
     names.add(specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]!);
   }
