@@ -6,6 +6,7 @@ import type { BackupOutcome, ExportOutcome, ImportOutcome, ImportPreview } from 
 import { createBackup } from './backup';
 import { exportHtml, exportJson, exportMarkdown } from './export';
 import { type ImportPlan, type ImportProblem, applyImport, planImport, readImport } from './import';
+import { planBackupImport, readLeanOnBackup } from './import/lean-on-backup';
 import type { Journal, ProgressFn } from './journal';
 
 const SHOWN_PROBLEMS = 100;
@@ -30,11 +31,13 @@ export class Transfers {
     this.pending = null;
   }
 
-  previewImport(input: ParsedOf<'previewImport'>, progress: ProgressFn): ImportPreview {
+  async previewImport(
+    input: ParsedOf<'previewImport'>,
+    progress: ProgressFn,
+  ): Promise<ImportPreview> {
     this.clear();
     progress(null, 'Reading the export');
-    const parsed = readImport(input.path, input.format ? { format: input.format } : {});
-    const plan = planImport(this.journal.db, parsed, { onProgress: progress });
+    const plan = await this.plan(input, progress);
     const id = randomUUID();
     this.pending = { id, plan };
     return {
@@ -56,6 +59,25 @@ export class Transfers {
       problems: plan.skipped.slice(0, SHOWN_PROBLEMS).map(describe),
       warnings: plan.warnings.slice(0, SHOWN_PROBLEMS).map(describe),
     };
+  }
+
+  private async plan(input: ParsedOf<'previewImport'>, progress: ProgressFn): Promise<ImportPlan> {
+    if (input.format !== 'lean-on-backup')
+      return planImport(
+        this.journal.db,
+        readImport(input.path, input.format ? { format: input.format } : {}),
+        { onProgress: progress },
+      );
+    if (!input.backupPassphrase)
+      throw new JournalError(
+        'INVALID_INPUT',
+        'A Lean On backup opens only with the passphrase its journal had when the backup was made. Enter it to import.',
+      );
+    const backup = await readLeanOnBackup(input.path, {
+      secret: { passphrase: input.backupPassphrase },
+      onProgress: progress,
+    });
+    return planBackupImport(this.journal.db, backup, { onProgress: progress });
   }
 
   applyImport(input: ParsedOf<'applyImport'>, progress: ProgressFn): ImportOutcome {

@@ -58,6 +58,8 @@ export const schemas = {
   previewImport: z
     .object({
       path: absolutePath,
+      /** A Lean On backup opens only with the passphrase its journal had when it was made. */
+      backupPassphrase: passphrase.optional(),
       format: z.enum(['day-one', 'jrnl', 'mini-diary', 'markdown', 'lean-on-backup']).optional(),
     })
     .strict(),

@@ -121,3 +121,76 @@ describe('export and backup through the contract', () => {
     expect(steps).toContain('verify');
   });
 });
+
+describe('importing a Lean On backup through the contract', () => {
+  it('needs the backup’s passphrase, adds another journal’s entries, and none of its own', async () => {
+    const source = await createTestJournal();
+    await call(source.service, 'createEntry', {
+      title: 'From the old journal',
+      doc: {
+        root: {
+          type: 'root',
+          version: 1,
+          direction: null,
+          format: '',
+          indent: 0,
+          children: [
+            {
+              type: 'paragraph',
+              version: 1,
+              direction: null,
+              format: '',
+              indent: 0,
+              children: [
+                {
+                  type: 'text',
+                  version: 1,
+                  text: 'Carried across',
+                  format: 1,
+                  style: '',
+                  mode: 'normal',
+                  detail: 0,
+                },
+              ],
+            },
+          ],
+        },
+      },
+      timeZone: 'UTC',
+    });
+    const file = join(tempDir(), 'old.leanon-backup');
+    await call(source.service, 'createBackup', { out: file });
+
+    // A backup of this same journal: everything is already here.
+    const own = await call(source.service, 'previewImport', {
+      path: file,
+      format: 'lean-on-backup',
+      backupPassphrase: PASSPHRASE,
+    });
+    expect(own.counts).toMatchObject({ add: 0, duplicates: 1 });
+
+    const target = await createTestJournal();
+    expect(
+      await failCode(target.service, 'previewImport', { path: file, format: 'lean-on-backup' }),
+    ).toBe('INVALID_INPUT');
+    expect(
+      await failCode(target.service, 'previewImport', {
+        path: file,
+        format: 'lean-on-backup',
+        backupPassphrase: 'not the passphrase at all',
+      }),
+    ).toBe('WRONG_PASSPHRASE');
+    const preview = await call(target.service, 'previewImport', {
+      path: file,
+      format: 'lean-on-backup',
+      backupPassphrase: PASSPHRASE,
+    });
+    expect(preview.counts).toMatchObject({ add: 1, duplicates: 0 });
+    await call(target.service, 'applyImport', { previewId: preview.previewId, createThemes: true });
+    const [summary] = (await call(target.service, 'listEntries', {})).entries;
+    const entry = await call(target.service, 'getEntry', { id: summary!.id });
+    expect(entry.title).toBe('From the old journal');
+    // The document comes across as it was, bold and all.
+    expect(JSON.stringify(entry.doc)).toContain('"format":1');
+  });
+});

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type SyntheticEvent } from 'react';
 import type { ImportFormatId, ImportOutcome, ImportPreview } from '../../../shared/types';
 import { BusyNote } from '../components/BusyNote';
+import { TextField } from '../components/TextField';
 import { usePendingCall } from '../hooks/usePendingCall';
 import { useJournalClient } from '../journal-context';
 import { useModalDialog } from '../settings/useModalDialog';
@@ -36,6 +37,7 @@ export function ImportDialog({ onImported, onClose }: ImportDialogProps) {
   const id = useId();
   const [format, setFormat] = useState<ImportFormatId | null>(null);
   const [path, setPath] = useState('');
+  const [backupPassphrase, setBackupPassphrase] = useState('');
   const [formatProblem, setFormatProblem] = useState<string | null>(null);
   const [pathProblem, setPathProblem] = useState<string | null>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
@@ -49,13 +51,15 @@ export function ImportDialog({ onImported, onClose }: ImportDialogProps) {
   // is not shown, so Import always applies what is on screen.
   const choice = useRef(0);
 
-  const previewing = usePendingCall(async (request: { path: string; format: ImportFormatId }) => {
-    const asked = choice.current;
-    const result = await client.previewImport(request);
-    if (choice.current !== asked) return;
-    setPreview(result);
-    setCreateThemes(true);
-  });
+  const previewing = usePendingCall(
+    async (request: { path: string; format: ImportFormatId; backupPassphrase?: string }) => {
+      const asked = choice.current;
+      const result = await client.previewImport(request);
+      if (choice.current !== asked) return;
+      setPreview(result);
+      setCreateThemes(true);
+    },
+  );
   const importing = usePendingCall(async (previewId: string, withThemes: boolean) => {
     setOutcome(await client.applyImport({ previewId, createThemes: withThemes }));
   });
@@ -80,6 +84,12 @@ export function ImportDialog({ onImported, onClose }: ImportDialogProps) {
     setFormat(next);
     setFormatProblem(null);
     setPathProblem(null);
+    changed();
+  };
+
+  const changeBackupPassphrase = (next: string) => {
+    if (importing.busy) return;
+    setBackupPassphrase(next);
     changed();
   };
 
@@ -113,7 +123,11 @@ export function ImportDialog({ onImported, onClose }: ImportDialogProps) {
       return;
     }
     changed();
-    void previewing.run({ path: trimmed, format });
+    void previewing.run(
+      format === 'lean-on-backup'
+        ? { path: trimmed, format, backupPassphrase }
+        : { path: trimmed, format },
+    );
   };
 
   const keepOpenWhileImporting = (event: SyntheticEvent<HTMLDialogElement>) => {
@@ -226,6 +240,15 @@ export function ImportDialog({ onImported, onClose }: ImportDialogProps) {
                 busy={previewing.busy || importing.busy}
                 inputRef={pathInputRef}
                 buttonRef={pathButtonRef}
+              />
+            )}
+            {format === 'lean-on-backup' && (
+              <TextField
+                label="Backup passphrase"
+                value={backupPassphrase}
+                onChange={changeBackupPassphrase}
+                autoComplete="off"
+                hint="The passphrase the journal had when the backup was made: this journal’s own, if it is a backup of this one."
               />
             )}
 
