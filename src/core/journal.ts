@@ -1,4 +1,15 @@
-import { chmodSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  closeSync,
+  existsSync,
+  fsyncSync,
+  openSync,
+  mkdirSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { JournalError } from '../shared/errors';
 import type { JournalState } from '../shared/types';
@@ -12,6 +23,7 @@ import {
 } from './db/database';
 import { assertNotFromFuture, migrate } from './db/migrate';
 import { DEFAULT_KDF, type Argon2Params } from './kdf';
+import { FULL_CHECK_MAX_BYTES, checkFileLength, checkIntegrity, checkOnOpen } from './integrity';
 import { flushSearchIndex } from './search-index';
 import {
   KEYRING_FILE,
@@ -38,6 +50,21 @@ export const CREATING_MARKER = '.creating';
 export interface JournalOptions {
   /** Key-derivation cost for new slots; tests and benchmarks may lower it to OWASP's floor. */
   kdf?: Argon2Params;
+  /** Journals up to this size get the full integrity check on every open (see integrity.ts). */
+  fullCheckMaxBytes?: number;
+}
+
+export interface UnlockOptions {
+  /**
+   * Opens without writing anything (no migration, no repair, query_only): for a damaged journal,
+   * so that what can still be read can be exported.
+   */
+  readOnly?: boolean;
+}
+
+export interface UnlockReport {
+  /** Plain sentences about what the open found and repaired, or, read-only, found damaged. */
+  notices: string[];
 }
 
 export type ProgressFn = (fraction: number | null, label: string) => void;
@@ -51,12 +78,26 @@ const noProgress: ProgressFn = () => undefined;
 export class Journal {
   readonly dir: string;
   private readonly kdf: Argon2Params;
+  private readonly fullCheckMaxBytes: number;
   private connection: Db | null = null;
   private key: Buffer | null = null;
+  private openedReadOnly = false;
+  private openNotices: string[] = [];
 
   constructor(dir: string, options: JournalOptions = {}) {
     this.dir = dir;
     this.kdf = options.kdf ?? DEFAULT_KDF;
+    this.fullCheckMaxBytes = options.fullCheckMaxBytes ?? FULL_CHECK_MAX_BYTES;
+  }
+
+  /** True while the journal is open read-only; every write then fails. */
+  get readOnly(): boolean {
+    return this.connection !== null && this.openedReadOnly;
+  }
+
+  /** What the last open found and repaired; empty when all was well. */
+  get notices(): readonly string[] {
+    return this.openNotices;
   }
 
   get databasePath(): string {
@@ -135,17 +176,87 @@ export class Journal {
   }
 
   /** Opens the journal. Already open, it still checks the passphrase: a wrong one never succeeds. */
-  async unlock(passphrase: string, progress: ProgressFn = noProgress): Promise<void> {
+  async unlock(
+    passphrase: string,
+    progress: ProgressFn = noProgress,
+    options: UnlockOptions = {},
+  ): Promise<UnlockReport> {
     const keyring = this.readKeyringForUnlock();
     progress(null, 'Checking your passphrase');
     const key = await unlockSlot(keyring, 'passphrase', passphraseBytes(passphrase));
     if (!key) throw new JournalError('WRONG_PASSPHRASE');
-    if (this.connection) {
+    if (this.connection && this.openedReadOnly === (options.readOnly ?? false)) {
       key.fill(0);
-      return;
+      return { notices: [...this.openNotices] };
     }
+    this.lock();
     progress(null, 'Opening the journal');
-    this.open(key);
+    if (options.readOnly) this.openReadOnly(key);
+    else this.open(key);
+    return { notices: [...this.openNotices] };
+  }
+
+  /**
+   * The full check, on demand (it reads the whole journal: about a minute at 100,000 entries):
+   * repairs derived data and returns notices, or throws CORRUPT for damage to entries.
+   */
+  checkNow(progress: ProgressFn = noProgress): string[] {
+    if (this.readOnly) throw new JournalError('LOCKED', 'Open the journal normally to check it.');
+    progress(null, 'Checking the whole journal');
+    const check = checkOnOpen(this.db, this.databasePath, Number.POSITIVE_INFINITY);
+    if (check.compact) {
+      const damaged = this.db;
+      this.connection = null;
+      try {
+        this.connection = this.compact(damaged, this.key!);
+      } finally {
+        if (!this.connection) this.lock();
+      }
+    }
+    return check.notices;
+  }
+
+  /**
+   * Rewrites the database without its unreachable (damaged) pages: VACUUM INTO a new file,
+   * which reads only live rows, then an atomic rename over the old. Until the rename, the old
+   * file keeps every entry, so a failure or crash leaves a journal that opens (and compacts).
+   */
+  private compact(db: Db, key: Buffer): Db {
+    const fresh = `${this.databasePath}.repaired`;
+    rmSync(fresh, { force: true });
+    try {
+      db.prepare('VACUUM INTO ?').run(fresh);
+    } catch (error) {
+      rmSync(fresh, { force: true });
+      throw translateSqliteError(error);
+    } finally {
+      // Closing checkpoints the WAL; the old file then stands alone until it is replaced.
+      db.close();
+    }
+    if (process.platform !== 'win32') chmodSync(fresh, 0o600);
+    // VACUUM INTO does not sync its output; the rename must not land before the bytes do.
+    const fd = openSync(fresh, 'r+');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    for (const leftover of [`${DATABASE_FILE}-wal`, `${DATABASE_FILE}-shm`]) {
+      rmSync(join(this.dir, leftover), { force: true });
+    }
+    renameSync(fresh, this.databasePath);
+    fsyncFolder(this.dir);
+    const reopened = openEncrypted(this.databasePath, key, { create: false });
+    try {
+      applyConnectionSettings(reopened);
+      if (checkIntegrity(reopened, { text: false }).derivedDamage.length > 0) {
+        throw new JournalError('CORRUPT', 'The journal could not be repaired.');
+      }
+    } catch (error) {
+      reopened.close();
+      throw translateSqliteError(error);
+    }
+    return reopened;
   }
 
   /** For a forgotten passphrase: the recovery code opens the journal and a new passphrase replaces the old. */
@@ -189,7 +300,7 @@ export class Journal {
         'The journal’s keyring is here but its journal.db is missing; restore it from a backup.',
       );
     }
-    const db = openEncrypted(this.databasePath, key, { create: false });
+    let db: Db | undefined = openEncrypted(this.databasePath, key, { create: false });
     try {
       assertNotFromFuture(db);
       const tables = db
@@ -209,12 +320,55 @@ export class Journal {
       migrate(db);
       // Edits whose reindexing a crash interrupted are indexed now.
       flushSearchIndex(db);
+      const check = checkOnOpen(db, this.databasePath, this.fullCheckMaxBytes);
+      if (check.compact) {
+        const damaged = db;
+        db = undefined; // compact() closes it, on failure too
+        db = this.compact(damaged, key);
+      }
+      this.openNotices = check.notices;
+    } catch (error) {
+      db?.close();
+      throw translateSqliteError(error);
+    }
+    this.connection = db;
+    this.key = key;
+    this.openedReadOnly = false;
+  }
+
+  /**
+   * Opens without writing a byte, even to replay a leftover WAL into the file: what can be read
+   * can then be exported. Damage found is reported as notices instead of refusing to open.
+   */
+  private openReadOnly(key: Buffer): void {
+    if (!existsSync(this.databasePath)) {
+      throw new JournalError(
+        'CORRUPT',
+        'The journal’s keyring is here but its journal.db is missing; restore it from a backup.',
+      );
+    }
+    const db = openEncrypted(this.databasePath, key, { create: false, readonly: true });
+    const notices: string[] = [];
+    try {
+      db.pragma('query_only = ON');
+      db.pragma('temp_store = MEMORY');
+      assertNotFromFuture(db);
+      const lengthProblem = checkFileLength(db, this.databasePath);
+      if (lengthProblem) notices.push(lengthProblem);
+      const pageSize = db.pragma('page_size', { simple: true }) as number;
+      const pageCount = db.pragma('page_count', { simple: true }) as number;
+      if (pageSize * pageCount <= this.fullCheckMaxBytes) {
+        const report = checkIntegrity(db, { text: false, searchIndex: false });
+        notices.push(...report.damaged, ...report.derivedDamage);
+      }
     } catch (error) {
       db.close();
       throw translateSqliteError(error);
     }
     this.connection = db;
     this.key = key;
+    this.openedReadOnly = true;
+    this.openNotices = notices;
   }
 
   /**
@@ -230,7 +384,7 @@ export class Journal {
   lock(): void {
     if (this.connection) {
       try {
-        flushSearchIndex(this.connection);
+        if (!this.openedReadOnly) flushSearchIndex(this.connection);
       } catch {
         // The pending edits stay noted in the journal and are indexed on the next open.
       }
@@ -238,6 +392,8 @@ export class Journal {
         this.connection.close();
       } finally {
         this.connection = null;
+        this.openedReadOnly = false;
+        this.openNotices = [];
       }
     }
     if (this.key) {

@@ -33,6 +33,13 @@ export function translateSqliteError(error: unknown): unknown {
     );
   }
   if (isIoError(error)) return new JournalError('IO_ERROR', undefined, { cause: error });
+  if ((error as { code?: unknown }).code === 'SQLITE_READONLY') {
+    return new JournalError(
+      'IO_ERROR',
+      'The journal is open read-only so that what can be read can be exported; nothing can be changed.',
+      { cause: error },
+    );
+  }
   return error;
 }
 

@@ -1,0 +1,146 @@
+import { cpSync, openSync, readSync, closeSync, writeSync, statSync, truncateSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { JournalError } from '../../src/shared/errors';
+import { MINIMUM_KDF } from '../../src/core/kdf';
+import { JournalService } from '../../src/core/service';
+import {
+  PASSPHRASE,
+  call,
+  createTestJournal,
+  entryInput,
+  openRawDatabase,
+  sha256File,
+  tempDir,
+} from './helpers';
+
+/** A locked journal of a few entries, and its raw key. */
+async function lockedJournal(entries = 12) {
+  const { dir, service } = await createTestJournal();
+  for (let i = 0; i < entries; i++) {
+    await call(service, 'createEntry', entryInput(`entry ${i} about rivers and lanterns ${i}`));
+  }
+  const { hexKey } = await call(service, 'getRawKey', { passphrase: PASSPHRASE });
+  service.close();
+  return { dir, hexKey, dbPath: join(dir, 'journal.db') };
+}
+
+function openService(dir: string): JournalService {
+  return new JournalService(dir, { kdf: MINIMUM_KDF });
+}
+
+async function unlockError(service: JournalService, readOnly = false): Promise<JournalError> {
+  try {
+    await service.journal.unlock(PASSPHRASE, undefined, { readOnly });
+  } catch (error) {
+    if (error instanceof JournalError) return error;
+    throw error;
+  }
+  throw new Error('unlock unexpectedly succeeded');
+}
+
+/** Flips one byte in the middle of the given 1-based page. */
+function damagePage(path: string, page: number, pageSize = 4096): void {
+  const fd = openSync(path, 'r+');
+  const at = (page - 1) * pageSize + 1000;
+  const byte = Buffer.alloc(1);
+  readSync(fd, byte, 0, 1, at);
+  byte[0] = byte[0]! ^ 0xff;
+  writeSync(fd, byte, 0, 1, at);
+  closeSync(fd);
+}
+
+function rootPageOf(dbPath: string, hexKey: string, name: string): number {
+  const db = openRawDatabase(dbPath, hexKey);
+  const page = db.prepare('SELECT rootpage FROM sqlite_master WHERE name = ?').pluck().get(name);
+  db.close();
+  return page as number;
+}
+
+describe('checks on open', () => {
+  it('rebuilds a damaged search index, says so, and keeps every entry', async () => {
+    const { dir, hexKey, dbPath } = await lockedJournal();
+    damagePage(dbPath, rootPageOf(dbPath, hexKey, 'entries_fts_data'), 4096);
+    const service = openService(dir);
+    const { notices } = await service.journal.unlock(PASSPHRASE);
+    expect(notices.join(' ')).toMatch(/search index is damaged.*rebuilt/);
+    expect((await call(service, 'listEntries', { limit: 50 })).entries).toHaveLength(12);
+    expect((await call(service, 'search', { query: 'lanterns' })).hits.length).toBeGreaterThan(0);
+    const db = service.journal.db;
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    service.close();
+
+    const again = openService(dir);
+    expect((await again.journal.unlock(PASSPHRASE)).notices).toEqual([]);
+    again.close();
+  });
+
+  it('refuses damaged entries with CORRUPT and changes nothing', async () => {
+    const { dir, hexKey, dbPath } = await lockedJournal();
+    damagePage(dbPath, rootPageOf(dbPath, hexKey, 'entries'));
+    const before = sha256File(dbPath);
+    const service = openService(dir);
+    const error = await unlockError(service);
+    expect(error.code).toBe('CORRUPT');
+    expect(error.message).toMatch(/read-only/);
+    expect(sha256File(dbPath)).toBe(before);
+  });
+
+  it('refuses a journal cut short, without calling it a wrong passphrase', async () => {
+    const { dir, dbPath } = await lockedJournal();
+    for (const cut of [4096 * 3, 4096 * 3 + 517]) {
+      const copy = join(tempDir(), 'j');
+      cpSync(dir, copy, { recursive: true });
+      truncateSync(join(copy, 'journal.db'), Math.min(cut, statSync(dbPath).size - 1));
+      expect((await unlockError(openService(copy))).code).toBe('CORRUPT');
+    }
+  });
+
+  it('replays a leftover WAL without calling it damage', async () => {
+    const { dir, service } = await createTestJournal();
+    for (let i = 0; i < 5; i++) await call(service, 'createEntry', entryInput(`kept ${i}`));
+    // A copy taken while the journal is open is what a crash leaves: the last writes in the WAL.
+    const copy = join(tempDir(), 'crashed');
+    cpSync(dir, copy, { recursive: true });
+    service.close();
+    expect(statSync(join(copy, 'journal.db-wal')).size).toBeGreaterThan(0);
+    const reopened = openService(copy);
+    expect((await reopened.journal.unlock(PASSPHRASE)).notices).toEqual([]);
+    expect((await call(reopened, 'listEntries', {})).entries).toHaveLength(5);
+    reopened.close();
+  });
+});
+
+describe('the full check on demand', () => {
+  it('is skipped at open above the size limit, and checkNow then repairs', async () => {
+    const { dir, hexKey, dbPath } = await lockedJournal();
+    damagePage(dbPath, rootPageOf(dbPath, hexKey, 'entries_fts_data'));
+    const service = new JournalService(dir, { kdf: MINIMUM_KDF, fullCheckMaxBytes: 0 });
+    expect((await service.journal.unlock(PASSPHRASE)).notices).toEqual([]);
+    expect(service.journal.checkNow().join(' ')).toMatch(/search index is damaged.*rebuilt/);
+    expect(service.journal.db.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect((await call(service, 'search', { query: 'rivers' })).hits).toHaveLength(12);
+    expect(service.journal.checkNow()).toEqual([]);
+    service.close();
+  });
+});
+
+describe('read-only open', () => {
+  it('opens damaged entries read-only, reads what it can, and writes nothing', async () => {
+    const { dir, hexKey, dbPath } = await lockedJournal();
+    damagePage(dbPath, rootPageOf(dbPath, hexKey, 'entries_fts_data'));
+    damagePage(dbPath, rootPageOf(dbPath, hexKey, 'themes'));
+    const before = sha256File(dbPath);
+    const service = openService(dir);
+    expect((await unlockError(service)).code).toBe('CORRUPT');
+    const { notices } = await service.journal.unlock(PASSPHRASE, undefined, { readOnly: true });
+    expect(service.journal.readOnly).toBe(true);
+    expect(notices.join(' ')).toMatch(/could not be read \(themes\)/);
+    const listed = await call(service, 'listEntries', { limit: 50 });
+    expect(listed.entries).toHaveLength(12);
+    const write = await service.call('createEntry', entryInput('new words'));
+    expect(write.ok ? null : write.error.code).toBe('IO_ERROR');
+    service.close();
+    expect(sha256File(dbPath)).toBe(before);
+  });
+});
