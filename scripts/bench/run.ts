@@ -1,4 +1,4 @@
-// npm run bench -- --entries N [--seed S] [--rebuild] [--no-window]
+// npm run bench -- --entries N [--seed S] [--rebuild] [--no-window] [--transfer]
 // Builds (or reuses) a seeded journal of N entries plus an unencrypted twin, then measures
 // both in a fresh process so that peak RSS is the journal's, not the generator's. Then the
 // window benchmark (window.ts) measures the app in Chromium on a copy of the same journal.
@@ -22,6 +22,7 @@ const { values } = parseArgs({
     rebuild: { type: 'boolean', default: false },
     dir: { type: 'string' },
     window: { type: 'boolean', default: true },
+    transfer: { type: 'boolean', default: false },
   },
   allowNegative: true,
 });
@@ -153,4 +154,26 @@ else {
     { stdio: 'inherit' },
   );
   if (window.status !== 0) throw new Error('The window benchmark failed.');
+}
+
+// --transfer: import, export and backup on a copy of the same journal (transfer.ts).
+if (values.transfer) {
+  process.stderr.write('Measuring import, export and backup\n');
+  process.stdout.write('\n');
+  const transfer = spawnSync(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      fileURLToPath(new URL('./transfer.ts', import.meta.url)),
+      '--entries',
+      `${entries}`,
+      '--seed',
+      `${seed}`,
+      '--dir',
+      dir,
+    ],
+    { stdio: 'inherit' },
+  );
+  if (transfer.status !== 0) throw new Error('The transfer benchmark failed.');
 }
