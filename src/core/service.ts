@@ -27,7 +27,7 @@ export function createHandlers(journal: Journal): JournalHandlers {
     }),
     unlock: async ({ passphrase }, progress) => {
       await journal.unlock(passphrase, progress);
-      return status();
+      return journal.notices.length > 0 ? { ...status(), notices: [...journal.notices] } : status();
     },
     unlockWithRecoveryCode: async ({ recoveryCode, newPassphrase }, progress) => {
       await journal.unlockWithRecoveryCode(recoveryCode, newPassphrase, progress);

@@ -81,6 +81,8 @@ export type JournalState = 'no-journal' | 'locked' | 'unlocked';
 export interface JournalStatus {
   state: JournalState;
   journalDir: string;
+  /** What opening found and did about it, e.g. a search index rebuilt after damage. */
+  notices?: string[];
 }
 
 export interface ProgressEvent {

@@ -75,6 +75,19 @@ describe('checks on open', () => {
     again.close();
   });
 
+  it('tells the window what opening found, through the contract', async () => {
+    const { dir, hexKey, dbPath } = await lockedJournal();
+    damagePage(dbPath, rootPageOf(dbPath, hexKey, 'entries_fts_data'), 4096);
+    const service = openService(dir);
+    const status = await call(service, 'unlock', { passphrase: PASSPHRASE });
+    expect(status.state).toBe('unlocked');
+    expect(status.notices?.join(' ')).toMatch(/search index is damaged.*rebuilt/);
+    await call(service, 'lock');
+    // A clean open says nothing.
+    expect(await call(service, 'unlock', { passphrase: PASSPHRASE })).not.toHaveProperty('notices');
+    service.close();
+  });
+
   it('refuses damaged entries with CORRUPT and changes nothing', async () => {
     const { dir, hexKey, dbPath } = await lockedJournal();
     damagePage(dbPath, rootPageOf(dbPath, hexKey, 'entries'));

@@ -93,7 +93,9 @@ export function App() {
       return (
         <UnlockScreen
           notice={screen.notice}
-          onUnlocked={open}
+          onUnlocked={(notices) =>
+            setScreen({ kind: 'open', notice: notices.length > 0 ? notices.join(' ') : null })
+          }
           onForgot={() => setScreen({ kind: 'recover' })}
         />
       );

@@ -7,7 +7,8 @@ import { useJournalClient } from '../journal-context';
 import { usePendingCall } from '../hooks/usePendingCall';
 
 interface UnlockScreenProps {
-  onUnlocked: () => void;
+  /** With what opening found and did about it (a rebuilt search index, say), if anything. */
+  onUnlocked: (notices: string[]) => void;
   onForgot: () => void;
   /** A quiet word about what just happened, e.g. that the journal was locked. */
   notice: string | null;
@@ -22,8 +23,8 @@ export function UnlockScreen({ onUnlocked, onForgot, notice }: UnlockScreenProps
   const [showNotice, setShowNotice] = useState(true);
   const inputRef = useRef<HTMLInputElement>(null);
   const unlock = usePendingCall(async (value: string) => {
-    await client.unlock({ passphrase: value });
-    onUnlocked();
+    const status = await client.unlock({ passphrase: value });
+    onUnlocked(status.notices ?? []);
   });
 
   // After a failed attempt the passphrase is selected, ready to be typed over.
