@@ -8,8 +8,8 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { build } from 'esbuild';
 import type { BuiltCorpus } from './build';
+import { bundlePhases } from './bundle';
 import type { Measurement } from './measure';
 import { makePlan } from './plan';
 import { type Timing, ms } from './stats';
@@ -36,24 +36,14 @@ const bundleDir = join(process.cwd(), '.bench');
 type Phase = 'build' | 'measure';
 
 /** Bundles each phase like the app's own build does, with the native module left external. */
-async function bundlePhases(): Promise<void> {
-  await build({
-    entryPoints: {
+async function bundleBenchPhases(): Promise<void> {
+  await bundlePhases(
+    {
       'phase-build': fileURLToPath(new URL('./phase-build.ts', import.meta.url)),
       'phase-measure': fileURLToPath(new URL('./phase-measure.ts', import.meta.url)),
     },
-    outdir: bundleDir,
-    outExtension: { '.js': '.mjs' },
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node22',
-    external: ['better-sqlite3-multiple-ciphers'],
-    banner: {
-      js: "import { createRequire as benchRequire } from 'node:module'; const require = benchRequire(import.meta.url);",
-    },
-    logLevel: 'warning',
-  });
+    bundleDir,
+  );
 }
 
 function child(phase: Phase): string {
@@ -122,7 +112,7 @@ function report(result: Measurement): string {
   return lines.join('\n');
 }
 
-await bundlePhases();
+await bundleBenchPhases();
 const meta = join(dir, 'corpus.json');
 const reusable =
   !values.rebuild &&

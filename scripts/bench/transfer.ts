@@ -10,7 +10,7 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { build } from 'esbuild';
+import { bundlePhases } from './bundle';
 import { writeDayOneExport } from './transfer-dayone';
 import type { Timing } from './stats';
 import type {
@@ -46,20 +46,10 @@ if (!existsSync(source))
 const bundleDir = join(process.cwd(), '.bench');
 const bundle = join(bundleDir, 'transfer-phase.mjs');
 
-await build({
-  entryPoints: { 'transfer-phase': fileURLToPath(new URL('./transfer-phase.ts', import.meta.url)) },
-  outdir: bundleDir,
-  outExtension: { '.js': '.mjs' },
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node22',
-  external: ['better-sqlite3-multiple-ciphers'],
-  banner: {
-    js: "import { createRequire as benchRequire } from 'node:module'; const require = benchRequire(import.meta.url);",
-  },
-  logLevel: 'warning',
-});
+await bundlePhases(
+  { 'transfer-phase': fileURLToPath(new URL('./transfer-phase.ts', import.meta.url)) },
+  bundleDir,
+);
 
 const work = mkdtempSync(join(tmpdir(), 'lean-on-transfer-'));
 const log = (text: string) => process.stderr.write(`${text}\n`);
