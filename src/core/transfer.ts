@@ -5,16 +5,11 @@ import { JournalError } from '../shared/errors';
 import type { BackupOutcome, ExportOutcome, ImportOutcome, ImportPreview } from '../shared/types';
 import { createBackup } from './backup';
 import { exportHtml, exportJson, exportMarkdown } from './export';
-import { type ImportPlan, type ImportProblem, applyImport, planImport, readImport } from './import';
+import { type ImportPlan, applyImport, planImport, readImport } from './import';
 import { planBackupImport, readLeanOnBackup } from './import/lean-on-backup';
 import type { Journal, ProgressFn } from './journal';
 
 const SHOWN_PROBLEMS = 100;
-
-/** The core's messages already say which file and entry, and what will happen to it. */
-function describe(problem: ImportProblem): string {
-  return problem.message;
-}
 
 /**
  * Moving writing in and out of the journal for the app: an import is previewed first and
@@ -56,8 +51,9 @@ export class Transfers {
             }
           : { tag: theme.tag, kind: 'new', label: theme.label, entries: theme.entries },
       ),
-      problems: plan.skipped.slice(0, SHOWN_PROBLEMS).map(describe),
-      warnings: plan.warnings.slice(0, SHOWN_PROBLEMS).map(describe),
+      // Each message already names its file and entry.
+      problems: plan.skipped.slice(0, SHOWN_PROBLEMS).map((problem) => problem.message),
+      warnings: plan.warnings.slice(0, SHOWN_PROBLEMS).map((problem) => problem.message),
     };
   }
 
