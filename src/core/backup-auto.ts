@@ -1,9 +1,13 @@
 import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { JournalError } from '../shared/errors';
-import { type BackupProgressFn, type BackupResult, createBackup } from './backup';
+import {
+  type BackupProgressFn,
+  type BackupResult,
+  type BackupSource,
+  createBackup,
+} from './backup';
 import { BACKUP_EXTENSION } from './backup-manifest';
-import type { Journal } from './journal';
 import { localDate, systemTimeZone } from './time';
 
 export interface AutomaticBackupOptions {
@@ -14,6 +18,8 @@ export interface AutomaticBackupOptions {
   /** The zone whose calendar day counts; the system's by default. */
   timeZone?: string;
   onProgress?: BackupProgressFn;
+  /** Told today's backup file before it is written, so a cancelled run can be tidied up. */
+  onTarget?: (path: string) => void;
 }
 
 export interface AutomaticBackupResult {
@@ -31,7 +37,7 @@ export const DEFAULT_KEEP = 14;
 const STALE_TEMP_MS = 6 * 60 * 60 * 1000;
 
 /** The journal's id, shortened: several journals may keep their backups in one folder. */
-function shortJournalId(journal: Journal): string {
+function shortJournalId(journal: BackupSource): string {
   const row = journal.db.prepare(`SELECT value FROM meta WHERE key = 'journal_id'`).pluck().get();
   const id = typeof row === 'string' ? row.toLowerCase().replace(/[^0-9a-f]/g, '') : '';
   return id.slice(0, 8) || 'journal';
@@ -54,7 +60,7 @@ function ownBackupPattern(shortId: string): RegExp {
  * only after today's backup was verified (or found), so a failing backup never costs an old one.
  */
 export function runAutomaticBackup(
-  journal: Journal,
+  journal: BackupSource,
   folder: string,
   options: AutomaticBackupOptions = {},
 ): AutomaticBackupResult {
@@ -68,9 +74,11 @@ export function runAutomaticBackup(
   mkdirSync(folder, { recursive: true, mode: 0o700 });
   const path = join(folder, automaticBackupName(day, shortId));
   const names = readdirSync(folder);
-  const created = names.includes(automaticBackupName(day, shortId))
-    ? null
-    : createBackup(journal, path, { now, onProgress: options.onProgress });
+  let created: BackupResult | null = null;
+  if (!names.includes(automaticBackupName(day, shortId))) {
+    options.onTarget?.(path);
+    created = createBackup(journal, path, { now, onProgress: options.onProgress });
+  }
   return { created, path, pruned: prune(folder, shortId, keep, now) };
 }
 

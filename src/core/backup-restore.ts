@@ -15,7 +15,7 @@ import type { BackupManifest } from './backup-manifest';
 import { DATABASE_FILE } from './db/database';
 import { LATEST_VERSION } from './db/migrations';
 import { writeFileThroughTemp } from './export/output';
-import { CREATING_MARKER } from './journal';
+import { CREATING_MARKER } from './paths';
 import { KEYRING_FILE, keyringPath, readKeyring } from './keyring';
 
 export interface RestoreOptions {

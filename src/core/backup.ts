@@ -4,9 +4,8 @@ import { JournalError } from '../shared/errors';
 import { BackupContainer, digestFile, sha256, writeBackupContainer } from './backup-container';
 import { BACKUP_FORMAT, BACKUP_VERSION, type BackupManifest } from './backup-manifest';
 import { readFacts, verifyDatabase, withCopy } from './backup-verify';
-import { DATABASE_FILE, translateSqliteError } from './db/database';
+import { DATABASE_FILE, type Db, translateSqliteError } from './db/database';
 import { tempPathFor, writeFileThroughTemp } from './export/output';
-import type { Journal } from './journal';
 import { KEYRING_FILE, keyringPath, parseKeyring } from './keyring';
 
 export { restoreBackup, type RestoreOptions, type RestoreResult } from './backup-restore';
@@ -21,6 +20,17 @@ export interface BackupOptions {
   onProgress?: BackupProgressFn;
   /** The backup's timestamp; tests fix it. */
   now?: Date;
+}
+
+/**
+ * What a backup reads from: an open, keyed connection to the journal, its folder (for the
+ * keyring) and its key (to verify the copy). An unlocked Journal is one; so is the connection a
+ * background job opens on the same file.
+ */
+export interface BackupSource {
+  readonly db: Db;
+  readonly dir: string;
+  withDatabaseKey<T>(use: (key: Buffer) => T): T;
 }
 
 export interface BackupResult {
@@ -42,7 +52,7 @@ const STEPS: BackupStep[] = ['snapshot', 'package', 'verify', 'done'];
  * point leaves `outFile` as it was.
  */
 export function createBackup(
-  journal: Journal,
+  journal: BackupSource,
   outFile: string,
   options: BackupOptions = {},
 ): BackupResult {

@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { JournalError } from '../shared/errors';
 import type { JournalState } from '../shared/types';
 import { fsyncFolder } from './atomic-file';
+import { CREATING_MARKER } from './paths';
 import {
   DATABASE_FILE,
   type Db,
@@ -24,6 +25,7 @@ import {
 import { assertNotFromFuture, migrate } from './db/migrate';
 import { DEFAULT_KDF, type Argon2Params } from './kdf';
 import { FULL_CHECK_MAX_BYTES, checkFileLength, checkIntegrity, checkOnOpen } from './integrity';
+import { finishInterruptedRestore, restoreIntoJournalFolder } from './restore-in-place';
 import { flushSearchIndex } from './search-index';
 import {
   KEYRING_FILE,
@@ -41,11 +43,7 @@ import {
   passphraseBytes,
 } from './secrets';
 
-/**
- * Present only while a journal is being created or restored; a crash leaves it, and creating
- * again starts over.
- */
-export const CREATING_MARKER = '.creating';
+export { CREATING_MARKER };
 
 export interface JournalOptions {
   /** Key-derivation cost for new slots; tests and benchmarks may lower it to OWASP's floor. */
@@ -106,6 +104,7 @@ export class Journal {
 
   state(): JournalState {
     if (this.connection) return 'unlocked';
+    finishInterruptedRestore(this.dir);
     if (existsSync(join(this.dir, CREATING_MARKER))) return 'no-journal';
     if (!existsSync(this.databasePath) && !keyringExists(this.dir)) return 'no-journal';
     return 'locked';
@@ -400,6 +399,22 @@ export class Journal {
       this.key.fill(0);
       this.key = null;
     }
+  }
+
+  /**
+   * Puts a backup in the place of this journal, keeping the files it replaces in a
+   * `replaced-<time>` folder beside them (see restore-in-place.ts). Only for a journal that is
+   * not open for writing: a damaged one, one whose keyring is lost, or one open read-only.
+   */
+  async restoreFromBackup(backupFile: string, passphrase: string) {
+    if (this.connection && !this.openedReadOnly) {
+      throw new JournalError(
+        'INVALID_INPUT',
+        'This journal opens normally, so nothing was replaced. To bring back an older copy, restore the backup into a new folder or import it.',
+      );
+    }
+    this.lock();
+    return restoreIntoJournalFolder(this.dir, backupFile, passphrase);
   }
 
   /** Rewrites only keyring.json (atomically): the database and its key are untouched. */

@@ -4,6 +4,12 @@ import { join } from 'node:path';
 export const APP_FOLDER_NAME = 'Lean On';
 
 /**
+ * Present only while a journal is being created or restored; a crash leaves it, and creating
+ * again starts over.
+ */
+export const CREATING_MARKER = '.creating';
+
+/**
  * Where the desktop app keeps its data: Electron's userData folder for the product name,
  * computed without Electron so that the CLI finds the same journal.
  */

@@ -7,8 +7,10 @@ import {
 } from '../shared/contract';
 import { JournalError, type Result } from '../shared/errors';
 import type { JournalStatus } from '../shared/types';
-import { translateSqliteError } from './db/database';
+import { toErrorValue } from './db/database';
 import * as entries from './entries';
+import { AutomaticBackups } from './jobs/automatic';
+import { type JobRunner, inlineJobs } from './jobs/thread';
 import { Journal, type JournalOptions, type ProgressFn } from './journal';
 import { dailyPrompt, listPrompts } from './prompts';
 import { search } from './search';
@@ -17,25 +19,48 @@ import { Transfers } from './transfer';
 import { idleMaintenance } from './maintenance';
 import * as themes from './themes';
 
-export function createHandlers(journal: Journal): JournalHandlers {
-  const transfers = new Transfers(journal);
-  const status = (): JournalStatus => ({ state: journal.state(), journalDir: journal.dir });
+export interface ServiceOptions extends JournalOptions {
+  /** Where exports and backups run; in this thread unless the host gives a thread runner. */
+  jobs?: JobRunner;
+  /** Makes the daily automatic backup on unlock (the app); the CLI leaves it off. */
+  automaticBackups?: boolean;
+}
+
+export function createHandlers(
+  journal: Journal,
+  jobs: JobRunner = inlineJobs,
+  options: { automaticBackups?: boolean } = {},
+): JournalHandlers {
+  const transfers = new Transfers(journal, jobs);
+  const automatic = new AutomaticBackups(journal, jobs);
+  const startAutomatic = () => {
+    if (options.automaticBackups) automatic.start();
+  };
+  const status = (): JournalStatus => {
+    const state = journal.state();
+    const base: JournalStatus = { state, journalDir: journal.dir };
+    return journal.readOnly ? { ...base, readOnly: true } : base;
+  };
   return {
     getStatus: status,
     createJournal: async ({ passphrase }, progress) => ({
       recoveryCode: await journal.create(passphrase, progress),
     }),
-    unlock: async ({ passphrase }, progress) => {
-      await journal.unlock(passphrase, progress);
+    unlock: async ({ passphrase, readOnly }, progress) => {
+      await journal.unlock(passphrase, progress, { readOnly: readOnly ?? false });
+      startAutomatic();
       return journal.notices.length > 0 ? { ...status(), notices: [...journal.notices] } : status();
     },
     unlockWithRecoveryCode: async ({ recoveryCode, newPassphrase }, progress) => {
       await journal.unlockWithRecoveryCode(recoveryCode, newPassphrase, progress);
+      startAutomatic();
       return status();
     },
     lock: () => {
       transfers.clear();
       journal.lock();
+      // Running exports and backups stop; their half-written files are removed.
+      void jobs.cancelAll();
       return status();
     },
     changePassphrase: async ({ currentPassphrase, newPassphrase }, progress) => {
@@ -70,19 +95,27 @@ export function createHandlers(journal: Journal): JournalHandlers {
     listPrompts: ({ themeId }) => listPrompts(themeId),
     getDailyPrompt: ({ date }) => dailyPrompt(date),
     getSettings: () => getSettings(journal.db),
-    updateSettings: (input) => updateSettings(journal.db, input),
+    updateSettings: (input) => {
+      const settings = updateSettings(journal.db, input);
+      if (input.automaticBackupFolder || input.automaticBackupKeep) startAutomatic();
+      return settings;
+    },
     previewImport: (input, progress) => transfers.previewImport(input, progress),
     applyImport: (input, progress) => transfers.applyImport(input, progress),
     exportJournal: (input, progress) => transfers.exportJournal(input, progress),
     createBackup: (input, progress) => transfers.createBackup(input, progress),
+    getBackupStatus: () => automatic.status(),
+    restoreFromBackup: async ({ path, passphrase }) => {
+      transfers.clear();
+      await jobs.cancelAll();
+      const result = await journal.restoreFromBackup(path, passphrase);
+      return {
+        damagedKeptIn: result.keptIn,
+        entryCount: result.entryCount,
+        backupCreatedAt: result.backupCreatedAt,
+      };
+    },
   };
-}
-
-function toErrorValue(error: unknown) {
-  const translated = translateSqliteError(error);
-  if (translated instanceof JournalError) return translated.toValue();
-  const detail = translated instanceof Error ? translated.message : String(translated);
-  return new JournalError('INTERNAL', `Something unexpected went wrong: ${detail}`).toValue();
 }
 
 /**
@@ -105,6 +138,7 @@ const READ_ONLY: ReadonlySet<MethodName> = new Set<MethodName>([
   'previewImport',
   'exportJournal',
   'createBackup',
+  'getBackupStatus',
 ]);
 
 export class JournalService {
@@ -112,9 +146,11 @@ export class JournalService {
   private readonly handlers: JournalHandlers;
   private maintenanceTimer: NodeJS.Timeout | null = null;
 
-  constructor(dir: string, options: JournalOptions = {}) {
+  constructor(dir: string, options: ServiceOptions = {}) {
     this.journal = new Journal(dir, options);
-    this.handlers = createHandlers(this.journal);
+    this.handlers = createHandlers(this.journal, options.jobs, {
+      automaticBackups: options.automaticBackups ?? false,
+    });
   }
 
   async dispatch(

@@ -22,12 +22,12 @@ export function getSettings(db: Db): JournalSettings {
       // Unreadable: the default stands.
     }
   }
-  const settings: JournalSettings = { ...DEFAULT_SETTINGS };
+  const settings: Record<string, unknown> = { ...DEFAULT_SETTINGS };
   for (const key of Object.keys(DEFAULT_SETTINGS) as Array<keyof JournalSettings>) {
     const parsed = schemas.updateSettings.shape[key].safeParse(stored[key]);
     if (parsed.success && parsed.data !== undefined) settings[key] = parsed.data;
   }
-  return settings;
+  return settings as unknown as JournalSettings;
 }
 
 export function updateSettings(db: Db, patch: ParsedOf<'updateSettings'>): JournalSettings {

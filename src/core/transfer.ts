@@ -3,10 +3,9 @@ import { basename } from 'node:path';
 import type { ParsedOf } from '../shared/schemas';
 import { JournalError } from '../shared/errors';
 import type { BackupOutcome, ExportOutcome, ImportOutcome, ImportPreview } from '../shared/types';
-import { createBackup } from './backup';
-import { exportHtml, exportJson, exportMarkdown } from './export';
 import { type ImportPlan, applyImport, planImport, readImport } from './import';
 import { planBackupImport, readLeanOnBackup } from './import/lean-on-backup';
+import type { JobRunner } from './jobs/thread';
 import type { Journal, ProgressFn } from './journal';
 
 const SHOWN_PROBLEMS = 100;
@@ -19,7 +18,10 @@ const SHOWN_PROBLEMS = 100;
 export class Transfers {
   private pending: { id: string; plan: ImportPlan } | null = null;
 
-  constructor(private readonly journal: Journal) {}
+  constructor(
+    private readonly journal: Journal,
+    private readonly jobs: JobRunner,
+  ) {}
 
   /** Forgets the previewed plan (it holds entries' text): on lock, and after applying it. */
   clear(): void {
@@ -96,41 +98,22 @@ export class Transfers {
     };
   }
 
-  exportJournal(input: ParsedOf<'exportJournal'>, progress: ProgressFn): ExportOutcome {
-    const onProgress = (done: number, total: number) =>
-      progress(total > 0 ? done / total : null, `Exported ${done} of ${total} entries`);
-    const db = this.journal.db;
-    switch (input.format) {
-      case 'markdown':
-        return exportMarkdown(db, {
-          out: input.out,
-          ...(input.container ? { container: input.container } : {}),
-          onProgress,
-        });
-      case 'json':
-        return exportJson(db, { out: input.out, onProgress });
-      case 'html':
-        return exportHtml(db, {
-          out: input.out,
-          ...(input.from ? { from: input.from } : {}),
-          ...(input.to ? { to: input.to } : {}),
-          ...(input.themeId ? { themeId: input.themeId } : {}),
-          onProgress,
-        });
-      default:
-        throw new JournalError('INVALID_INPUT', 'Unknown export format.');
-    }
+  /** Runs in the job runner's thread: the journal stays free for writing meanwhile. */
+  exportJournal(input: ParsedOf<'exportJournal'>, progress: ProgressFn): Promise<ExportOutcome> {
+    return this.jobs.run(
+      this.journal,
+      { kind: 'export', input, salvage: this.journal.readOnly },
+      progress,
+    );
   }
 
-  createBackup(input: ParsedOf<'createBackup'>, progress: ProgressFn): BackupOutcome {
-    const result = createBackup(this.journal, input.out, {
-      onProgress: (done, total, step) => progress(total > 0 ? done / total : null, step),
-    });
-    return {
-      path: result.path,
-      bytes: result.bytes,
-      entryCount: result.manifest.entryCount,
-      encrypted: true,
-    };
+  createBackup(input: ParsedOf<'createBackup'>, progress: ProgressFn): Promise<BackupOutcome> {
+    if (this.journal.readOnly) {
+      throw new JournalError(
+        'INVALID_INPUT',
+        'A damaged journal is not backed up, so no good backup is ever replaced by it. Export what can be read instead.',
+      );
+    }
+    return this.jobs.run(this.journal, { kind: 'backup', out: input.out }, progress);
   }
 }

@@ -5,6 +5,7 @@ import { schemas } from './schemas';
 import type { JournalSettings } from './settings';
 import type {
   BackupOutcome,
+  BackupStatus,
   Entry,
   EntryPage,
   ExportOutcome,
@@ -12,6 +13,7 @@ import type {
   ImportPreview,
   JournalStatus,
   Prompt,
+  RestoreOutcome,
   SearchResults,
   Theme,
 } from './types';
@@ -52,6 +54,8 @@ export const METHODS = {
   applyImport: { input: schemas.applyImport },
   exportJournal: { input: schemas.exportJournal },
   createBackup: { input: schemas.createBackup },
+  getBackupStatus: { input: schemas.empty },
+  restoreFromBackup: { input: schemas.restoreFromBackup },
 } as const satisfies { [K in MethodName]: { input: z.ZodType } };
 
 interface Outputs {
@@ -86,6 +90,8 @@ interface Outputs {
   applyImport: ImportOutcome;
   exportJournal: ExportOutcome;
   createBackup: BackupOutcome;
+  getBackupStatus: BackupStatus;
+  restoreFromBackup: RestoreOutcome;
 }
 
 export type { MethodName } from './methods';

@@ -34,6 +34,8 @@ export const METHOD_NAMES = [
   'applyImport',
   'exportJournal',
   'createBackup',
+  'getBackupStatus',
+  'restoreFromBackup',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

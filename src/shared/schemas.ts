@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LIMITS, countChars } from './limits';
-import { AUTO_LOCK_CHOICES } from './settings';
+import { AUTO_LOCK_CHOICES, MAX_AUTOMATIC_BACKUP_KEEP } from './settings';
 
 const isoDate = z
   .string()
@@ -54,7 +54,18 @@ const absolutePath = z
 
 export const schemas = {
   empty: z.object({}).strict(),
-  updateSettings: z.object({ autoLockMinutes: autoLockMinutes.optional() }).strict(),
+  updateSettings: z
+    .object({
+      autoLockMinutes: autoLockMinutes.optional(),
+      automaticBackupFolder: absolutePath.nullable().optional(),
+      automaticBackupKeep: z
+        .number()
+        .int()
+        .min(1, 'Keep at least one automatic backup.')
+        .max(MAX_AUTOMATIC_BACKUP_KEEP, `Keep at most ${MAX_AUTOMATIC_BACKUP_KEEP} automatic backups.`)
+        .optional(),
+    })
+    .strict(),
   previewImport: z
     .object({
       path: absolutePath,
@@ -76,7 +87,20 @@ export const schemas = {
     .strict(),
   createBackup: z.object({ out: absolutePath }).strict(),
   createJournal: z.object({ passphrase }).strict(),
-  unlock: z.object({ passphrase }).strict(),
+  unlock: z
+    .object({
+      passphrase,
+      /** Opens a damaged journal without writing a byte, so that what can be read can be exported. */
+      readOnly: z.boolean().optional(),
+    })
+    .strict(),
+  restoreFromBackup: z
+    .object({
+      path: absolutePath,
+      /** The passphrase the journal had when the backup was made. */
+      passphrase,
+    })
+    .strict(),
   unlockWithRecoveryCode: z
     .object({ recoveryCode: z.string().max(200), newPassphrase: passphrase })
     .strict(),

@@ -83,6 +83,8 @@ export interface JournalStatus {
   journalDir: string;
   /** What opening found and did about it, e.g. a search index rebuilt after damage. */
   notices?: string[];
+  /** Set while a damaged journal is open read-only: reading and exporting only. */
+  readOnly?: true;
 }
 
 export interface ProgressEvent {
@@ -127,6 +129,38 @@ export interface ExportOutcome {
   bytes: number;
   /** Always false: an export is readable by anyone who has the file. */
   encrypted: false;
+  /** From a damaged journal opened read-only: entries (or runs of them) damage kept out. */
+  unreadable?: number;
+}
+
+export interface AutomaticBackupRun {
+  /** When the run ended, ISO 8601. */
+  at: string;
+  ok: boolean;
+  /** Today's backup file (made now or earlier today), when the run succeeded. */
+  path: string | null;
+  /** True when this run made a new backup; false when today's already existed. */
+  created: boolean;
+  /** Why it failed, in words a person can act on. */
+  message: string | null;
+}
+
+export interface BackupStatus {
+  automatic: {
+    folder: string | null;
+    keep: number;
+    /** An automatic backup is being made right now, in the background. */
+    running: boolean;
+    last: AutomaticBackupRun | null;
+  };
+}
+
+export interface RestoreOutcome {
+  /** Where the damaged journal's files were moved (kept, never deleted). */
+  damagedKeptIn: string | null;
+  entryCount: number;
+  /** When the backup was made, ISO 8601. */
+  backupCreatedAt: string;
 }
 
 export interface BackupOutcome {

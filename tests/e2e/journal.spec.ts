@@ -183,3 +183,53 @@ test.describe('hostile paste', () => {
     await expect(ui.editor.locator('a[href="https://example.org/"]')).toHaveCount(1);
   });
 });
+
+test('a save the disk refuses keeps the words on screen, says why, and saves on Retry', async ({
+  page,
+  appUrl,
+  bridge,
+}) => {
+  await page.goto(appUrl);
+  await createJournal(page);
+  const ui = journal(page);
+  await writeEntry(page, 'Full disk', 'First words.');
+  // The next save meets a full disk: the bridge answers with the error the core gives for
+  // SQLITE_FULL (tests/unit/disk-full.test.ts proves that error on a real full disk).
+  let refused = 0;
+  await page.route(`${bridge.origin}/api/call`, async (route) => {
+    const body = JSON.parse(route.request().postData() ?? '{}') as { method?: string };
+    if (body.method === 'updateEntry' && refused === 0) {
+      refused++;
+      await route.fulfill({
+        status: 200,
+        contentType: 'application/json',
+        body: JSON.stringify({
+          ok: false,
+          error: {
+            code: 'IO_ERROR',
+            message:
+              'The disk is full, so the journal could not be saved; free some space and try again.',
+          },
+        }),
+      });
+      return;
+    }
+    await route.continue();
+  });
+  await ui.editor.click();
+  await page.keyboard.press('End');
+  await page.keyboard.type(' More words that must not be lost.');
+  const notSaved = page.getByRole('status').filter({ hasText: /^Not saved: The disk is full/ });
+  await expect(notSaved).toBeVisible();
+  await expect(ui.editor).toContainText('More words that must not be lost.');
+  await expectAccessible(page, 'save error');
+  await page.getByRole('button', { name: 'Retry', exact: true }).click();
+  await expect(ui.saved).toBeVisible();
+  expect(refused).toBe(1);
+
+  // What Retry saved is what the journal holds.
+  await page.keyboard.press('ControlOrMeta+l');
+  await unlock(page, GOOD_PASSPHRASE);
+  await rows(page).first().click();
+  await expect(ui.editor).toHaveText('First words. More words that must not be lost.');
+});

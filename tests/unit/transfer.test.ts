@@ -118,7 +118,7 @@ describe('export and backup through the contract', () => {
     );
     expect(backup).toMatchObject({ ok: true, value: { entryCount: 1, encrypted: true } });
     expect(existsSync(join(dir, 'journal.leanon-backup'))).toBe(true);
-    expect(steps).toContain('verify');
+    expect(steps).toContain('Checking the backup opens');
   });
 });
 

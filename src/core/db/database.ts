@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3-multiple-ciphers';
-import { JournalError } from '../../shared/errors';
+import { JournalError, type JournalErrorValue } from '../../shared/errors';
 
 export type Db = Database.Database;
 
@@ -41,6 +41,14 @@ export function translateSqliteError(error: unknown): unknown {
     );
   }
   return error;
+}
+
+/** Any failure as an error value to send across a boundary; a bug shows as INTERNAL. */
+export function toErrorValue(error: unknown): JournalErrorValue {
+  const translated = translateSqliteError(error);
+  if (translated instanceof JournalError) return translated.toValue();
+  const detail = translated instanceof Error ? translated.message : String(translated);
+  return new JournalError('INTERNAL', `Something unexpected went wrong: ${detail}`).toValue();
 }
 
 /**

@@ -1,6 +1,6 @@
 import { JournalError } from '../../shared/errors';
 import type { ThemeSource } from '../../shared/types';
-import type { Db } from '../db/database';
+import { type Db, isDamageError } from '../db/database';
 import { sql } from '../db/statements';
 
 /** Entries read per query: enough to amortize the query, small enough to stay light in memory. */
@@ -42,6 +42,15 @@ export interface EntrySelection {
   to?: string;
   /** Only entries carrying this theme. */
   themeId?: string;
+  /**
+   * A damaged journal opened read-only: entries are read one at a time by row number, so a
+   * damaged page costs only the entries on it; each one (or run) lost is counted here.
+   */
+  salvage?: SalvageCount;
+}
+
+export interface SalvageCount {
+  unreadable: number;
 }
 
 interface Row {
@@ -126,6 +135,7 @@ function whereClause(conditions: string[]): string {
 }
 
 export function countEntries(db: Db, selection: EntrySelection): number {
+  if (selection.salvage) return salvageBound(db);
   const plan = planFor(selection);
   const row = sql(db, `SELECT count(*) AS n FROM ${plan.from} ${whereClause(plan.where)}`).get(
     ...plan.params,
@@ -180,6 +190,10 @@ export function* entryPages(
   selection: EntrySelection,
   pageSize: number = EXPORT_PAGE_SIZE,
 ): Generator<ExportEntry[]> {
+  if (selection.salvage) {
+    yield* salvagePages(db, selection, selection.salvage, pageSize);
+    return;
+  }
   const plan = planFor(selection);
   const order = plan.key.map((column) => `${column} ASC`).join(', ');
   const after =
@@ -214,7 +228,98 @@ export function* entryPages(
   }
 }
 
-/** Runs `work` in one read transaction, so every page comes from the same moment of the journal. */
-export function inReadSnapshot<T>(db: Db, work: () => T): T {
+/**
+ * Reads something beside the entries (themes, the journal's id) that a salvage can do without:
+ * damage there gives `fallback` instead of stopping the export.
+ */
+export function orWhenDamaged<T>(salvage: SalvageCount | undefined, read: () => T, fallback: T): T {
+  if (!salvage) return read();
+  try {
+    return read();
+  } catch (error) {
+    if (!isDamageError(error)) throw error;
+    return fallback;
+  }
+}
+
+/** The highest row number: how many entries a salvage may find at most (progress's total). */
+function salvageBound(db: Db): number {
+  try {
+    return (sql(db, 'SELECT max(seq) FROM entries').pluck().get() as number | null) ?? 0;
+  } catch (error) {
+    if (isDamageError(error)) return 0;
+    throw error;
+  }
+}
+
+/** The selection's filters, applied to one entry read on its own. */
+function selected(entry: ExportEntry, selection: EntrySelection): boolean {
+  if (!selection.includeTrash && entry.deletedAt !== null) return false;
+  if (selection.from && entry.entryDate < selection.from) return false;
+  if (selection.to && entry.entryDate > selection.to) return false;
+  if (selection.themeId && !entry.themes.some((theme) => theme.id === selection.themeId)) {
+    return false;
+  }
+  return true;
+}
+
+/**
+ * Salvage: reads entries one at a time by row number, in storage order, skipping what damage
+ * keeps from being read. An entry whose themes sit on a damaged page still comes out, without
+ * them. Nothing is written to the journal.
+ */
+function* salvagePages(
+  db: Db,
+  selection: EntrySelection,
+  count: SalvageCount,
+  pageSize: number,
+): Generator<ExportEntry[]> {
+  planFor(selection); // the same checks of the selection as a normal export
+  const last = salvageBound(db);
+  if (last === 0) {
+    try {
+      sql(db, 'SELECT count(*) FROM entries').get();
+    } catch (error) {
+      if (!isDamageError(error)) throw error;
+      count.unreadable++;
+    }
+    return;
+  }
+  const one = sql(db, `SELECT ${COLUMNS} FROM entries e WHERE e.seq = ?`);
+  let page: ExportEntry[] = [];
+  for (let seq = 1; seq <= last; seq++) {
+    let row: Row | undefined;
+    try {
+      row = one.get(seq) as Row | undefined;
+    } catch (error) {
+      if (!isDamageError(error)) throw error;
+      count.unreadable++;
+      continue;
+    }
+    if (!row) continue; // deleted for good, or never used
+    let themes: ExportEntryTheme[] = [];
+    try {
+      themes = themesOfPage(db, [seq]).get(seq) ?? [];
+    } catch (error) {
+      if (!isDamageError(error)) throw error;
+    }
+    const entry = toExportEntry(row, themes);
+    if (!selected(entry, selection)) continue;
+    page.push(entry);
+    if (page.length >= pageSize) {
+      yield page;
+      page = [];
+    }
+  }
+  if (page.length > 0) yield page;
+}
+
+/**
+ * Runs `work` in one read transaction, so every page comes from the same moment of the journal.
+ * A salvage runs without one: its journal is open read-only and cannot change, and SQLite
+ * fails the end of a transaction in which it met damage.
+ */
+export function inReadSnapshot<T>(db: Db, work: () => T, salvage?: SalvageCount): T {
+  if (salvage) return work();
   return db.transaction(work).deferred();
 }

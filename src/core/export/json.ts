@@ -3,9 +3,16 @@ import type { Db } from '../db/database';
 import { schemaVersion } from '../db/migrate';
 import { sql } from '../db/statements';
 import { promptById } from '../prompts';
-import { type ExportEntry, countEntries, entryPages, inReadSnapshot } from './entry-source';
+import {
+  type ExportEntry,
+  type SalvageCount,
+  countEntries,
+  entryPages,
+  inReadSnapshot,
+  orWhenDamaged,
+} from './entry-source';
 import { writeFileThroughTemp } from './output';
-import type { ExportProgressFn, ExportResult } from './types';
+import { type ExportProgressFn, type ExportResult, unreadableOf } from './types';
 
 /** See docs/export-format.md; a change that readers would misread raises the version. */
 export const JSON_EXPORT_FORMAT = 'lean-on-export';
@@ -58,6 +65,8 @@ export interface JsonExportOptions {
   onProgress?: ExportProgressFn;
   /** The export's timestamp; tests fix it. */
   now?: Date;
+  /** Read past damage (a damaged journal open read-only); what was lost is counted here. */
+  salvage?: SalvageCount;
 }
 
 interface ThemeRow {
@@ -130,33 +139,47 @@ function parseDoc(json: string): unknown {
  */
 export function exportJson(db: Db, options: JsonExportOptions): ExportResult {
   const { value: entryCount, bytes } = writeFileThroughTemp(options.out, (sink) =>
-    inReadSnapshot(db, () => {
-      const write = (text: string) => sink(Buffer.from(text, 'utf8'));
-      const selection = { includeTrash: true };
-      const total = countEntries(db, selection);
-      const header = {
-        format: JSON_EXPORT_FORMAT,
-        version: JSON_EXPORT_VERSION,
-        exportedAt: (options.now ?? new Date()).toISOString(),
-        journal: { id: journalId(db), schemaVersion: schemaVersion(db) },
-      };
-      const headerJson = JSON.stringify(header, null, 2);
-      const themes = allThemes(db)
-        .map((theme) => `    ${JSON.stringify(theme)}`)
-        .join(',\n');
-      write(`${headerJson.slice(0, -2)},\n  "themes": [\n${themes}\n  ],\n`);
-      write(`  "entryCount": ${total},\n  "entries": [`);
-      let done = 0;
-      options.onProgress?.(0, total);
-      for (const page of entryPages(db, selection)) {
-        const lines = page.map((entry) => `    ${JSON.stringify(toJsonEntry(entry))}`);
-        write(`${done === 0 ? '\n' : ',\n'}${lines.join(',\n')}`);
-        done += page.length;
-        options.onProgress?.(done, total);
-      }
-      write(`${done === 0 ? '' : '\n  '}]\n}\n`);
-      return done;
-    }),
+    inReadSnapshot(
+      db,
+      () => {
+        const write = (text: string) => sink(Buffer.from(text, 'utf8'));
+        const { salvage } = options;
+        const selection = salvage ? { includeTrash: true, salvage } : { includeTrash: true };
+        const total = countEntries(db, selection);
+        const header = {
+          format: JSON_EXPORT_FORMAT,
+          version: JSON_EXPORT_VERSION,
+          exportedAt: (options.now ?? new Date()).toISOString(),
+          journal: {
+            id: orWhenDamaged(salvage, () => journalId(db), null),
+            schemaVersion: schemaVersion(db),
+          },
+        };
+        const headerJson = JSON.stringify(header, null, 2);
+        const themes = orWhenDamaged(salvage, () => allThemes(db), [])
+          .map((theme) => `    ${JSON.stringify(theme)}`)
+          .join(',\n');
+        write(`${headerJson.slice(0, -2)},\n  "themes": [\n${themes}\n  ],\n`);
+        // A salvage learns its count only at the end; it is written after the entries then.
+        if (!salvage) write(`  "entryCount": ${total},\n`);
+        write(`  "entries": [`);
+        let done = 0;
+        options.onProgress?.(0, total);
+        for (const page of entryPages(db, selection)) {
+          const lines = page.map((entry) => `    ${JSON.stringify(toJsonEntry(entry))}`);
+          write(`${done === 0 ? '\n' : ',\n'}${lines.join(',\n')}`);
+          done += page.length;
+          options.onProgress?.(done, total);
+        }
+        write(`${done === 0 ? '' : '\n  '}]`);
+        if (salvage) {
+          write(`,\n  "entryCount": ${done},\n  "unreadable": ${salvage.unreadable}`);
+        }
+        write('\n}\n');
+        return done;
+      },
+      options.salvage,
+    ),
   );
   return {
     format: 'json',
@@ -165,5 +188,6 @@ export function exportJson(db: Db, options: JsonExportOptions): ExportResult {
     entryCount,
     bytes,
     encrypted: false,
+    ...unreadableOf(options.salvage),
   };
 }

@@ -2,11 +2,18 @@ import { utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Db } from '../db/database';
 import { listThemes } from '../themes';
-import { type ExportEntry, countEntries, entryPages, inReadSnapshot } from './entry-source';
+import {
+  type ExportEntry,
+  type SalvageCount,
+  countEntries,
+  entryPages,
+  inReadSnapshot,
+  orWhenDamaged,
+} from './entry-source';
 import { FileNamer } from './file-names';
 import { entryToMarkdownFile } from './markdown-render';
 import { writeFileThroughTemp, writeFolderThroughTemp } from './output';
-import type { ExportProgressFn, ExportResult } from './types';
+import { type ExportProgressFn, type ExportResult, unreadableOf } from './types';
 import { ZipWriter } from './zip';
 
 export interface MarkdownExportOptions {
@@ -15,6 +22,8 @@ export interface MarkdownExportOptions {
   /** Defaults to 'zip' when `out` ends in .zip, else 'folder'. */
   container?: 'folder' | 'zip';
   onProgress?: ExportProgressFn;
+  /** Read past damage (a damaged journal open read-only); what was lost is counted here. */
+  salvage?: SalvageCount;
 }
 
 interface MarkdownFile {
@@ -29,22 +38,29 @@ interface MarkdownFile {
  */
 function eachMarkdownFile(
   db: Db,
-  onProgress: ExportProgressFn | undefined,
+  options: MarkdownExportOptions,
   put: (file: MarkdownFile) => void,
 ): number {
-  return inReadSnapshot(db, () => {
-    const themeLabels = new Map(listThemes(db).map((theme) => [theme.id, theme.label]));
-    const namer = new FileNamer('.md');
-    const total = countEntries(db, {});
-    let done = 0;
-    onProgress?.(0, total);
-    for (const page of entryPages(db, {})) {
-      for (const entry of page) put(toFile(entry, namer, themeLabels));
-      done += page.length;
-      onProgress?.(done, total);
-    }
-    return done;
-  });
+  const { onProgress, salvage } = options;
+  return inReadSnapshot(
+    db,
+    () => {
+      const themes = orWhenDamaged(salvage, () => listThemes(db), []);
+      const themeLabels = new Map(themes.map((theme) => [theme.id, theme.label]));
+      const namer = new FileNamer('.md');
+      const selection = salvage ? { salvage } : {};
+      const total = countEntries(db, selection);
+      let done = 0;
+      onProgress?.(0, total);
+      for (const page of entryPages(db, selection)) {
+        for (const entry of page) put(toFile(entry, namer, themeLabels));
+        done += page.length;
+        onProgress?.(done, total);
+      }
+      return done;
+    },
+    salvage,
+  );
 }
 
 function toFile(
@@ -69,7 +85,7 @@ export function exportMarkdown(db: Db, options: MarkdownExportOptions): ExportRe
   if (container === 'zip') {
     const { value: entryCount, bytes } = writeFileThroughTemp(options.out, (sink) => {
       const zip = new ZipWriter(sink);
-      const count = eachMarkdownFile(db, options.onProgress, (file) =>
+      const count = eachMarkdownFile(db, options, (file) =>
         zip.addFile(file.name, file.content, { compress: true, modifiedAt: file.modifiedAt }),
       );
       zip.finish();
@@ -82,11 +98,12 @@ export function exportMarkdown(db: Db, options: MarkdownExportOptions): ExportRe
       entryCount,
       bytes,
       encrypted: false,
+      ...unreadableOf(options.salvage),
     };
   }
   let bytes = 0;
   const entryCount = writeFolderThroughTemp(options.out, (folder) =>
-    eachMarkdownFile(db, options.onProgress, (file) => {
+    eachMarkdownFile(db, options, (file) => {
       const path = join(folder, file.name);
       writeFileSync(path, file.content, { flag: 'wx', mode: 0o600 });
       // The file's date is the entry's last change, so file managers sort notes sensibly.
@@ -95,5 +112,13 @@ export function exportMarkdown(db: Db, options: MarkdownExportOptions): ExportRe
       bytes += file.content.length;
     }),
   );
-  return { format: 'markdown', container, path: options.out, entryCount, bytes, encrypted: false };
+  return {
+    format: 'markdown',
+    container,
+    path: options.out,
+    entryCount,
+    bytes,
+    encrypted: false,
+    ...unreadableOf(options.salvage),
+  };
 }

@@ -28,8 +28,9 @@ export function tempPathFor(path: string, purpose = 'tmp'): string {
 export function fileError(error: unknown, path: string): unknown {
   if (error instanceof JournalError) return error;
   const code = (error as NodeJS.ErrnoException).code;
-  // Only the file system's own failures are translated; anything else is a bug to see as is.
-  if (typeof code !== 'string') return error;
+  // Only the file system's own failures (ENOSPC, EACCES, ...) are translated; SQLite's and
+  // anything else pass through to be told apart upstream (damage is not a write failure).
+  if (typeof code !== 'string' || !code.startsWith('E')) return error;
   switch (code) {
     case 'ENOSPC':
       return new JournalError('IO_ERROR', 'The disk is full; free some space and try again.', {

@@ -16,4 +16,11 @@ export interface ExportResult {
    * backups. The app and the CLI say so before and after exporting.
    */
   encrypted: false;
+  /** A salvage only: entries, or runs of them, that damage kept out of the export. */
+  unreadable?: number;
+}
+
+/** The `unreadable` field of a salvage's result; nothing for a normal export. */
+export function unreadableOf(salvage: { unreadable: number } | undefined): { unreadable?: number } {
+  return salvage ? { unreadable: salvage.unreadable } : {};
 }

@@ -32,7 +32,9 @@ export async function startCoreWorker(
   config: WorkerConfig,
   options: { execArgv?: string[] } = {},
 ): Promise<CoreWorker> {
-  const worker = new Worker(workerFile, { workerData: config, execArgv: options.execArgv ?? [] });
+  const execArgv = options.execArgv ?? [];
+  const workerData: WorkerConfig = { ...config, workerFile: String(workerFile), execArgv };
+  const worker = new Worker(workerFile, { workerData, execArgv });
   const pending = new Map<number, Pending>();
   let nextId = 1;
   let exited = false;

@@ -15,6 +15,12 @@ export type WorkerMessage =
 
 export interface WorkerConfig {
   journalDir: string;
+  /**
+   * The worker's own file and Node flags, set by the host: exports and backups run in further
+   * threads started from the same file (see jobs/thread.ts).
+   */
+  workerFile?: string;
+  execArgv?: string[];
   /** Overrides the key-derivation cost (tests, benchmarks). */
   kdf?: { name: 'argon2id'; memoryKiB: number; iterations: number; parallelism: number };
 }
