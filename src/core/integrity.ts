@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { JournalError } from '../shared/errors';
-import type { Entry } from '../shared/types';
+import type { Entry, EntrySummary } from '../shared/types';
 import { type Db, isDamageError } from './db/database';
 import { sql } from './db/statements';
 import { getEntry } from './entries';
@@ -248,4 +248,41 @@ export function salvageEntries(db: Db, visit: (entry: Entry) => void): Salvage {
     }
   }
   return salvage;
+}
+
+/**
+ * The list of a damaged journal open read-only: entries outside the trash in the order they
+ * were written, read one at a time past damaged pages (a listing by date stops at the first).
+ * The cursor is the last row number read, so each page starts where the last one ended.
+ */
+export function salvageListing(
+  db: Db,
+  cursor: string | null | undefined,
+  limit: number,
+): { entries: EntrySummary[]; nextCursor: string | null; unreadable: number } {
+  const start = cursor && /^salvage:\d+$/.test(cursor) ? Number(cursor.slice(8)) : 0;
+  let last: number;
+  try {
+    last = (sql(db, 'SELECT max(seq) FROM entries').pluck().get() as number | null) ?? 0;
+  } catch (error) {
+    if (!isDamageError(error)) throw error;
+    return { entries: [], nextCursor: null, unreadable: 1 };
+  }
+  const idOf = sql(db, 'SELECT id FROM entries WHERE seq = ?').pluck();
+  const entries: EntrySummary[] = [];
+  let unreadable = 0;
+  let seq = start;
+  while (seq < last && entries.length < limit) {
+    seq++;
+    try {
+      const id = idOf.get(seq) as string | undefined;
+      if (id === undefined) continue;
+      const { doc: _doc, text: _text, ...summary } = getEntry(db, id);
+      if (summary.deletedAt === null) entries.push(summary);
+    } catch (error) {
+      if (!isDamageError(error)) throw error;
+      unreadable++;
+    }
+  }
+  return { entries, nextCursor: seq < last ? `salvage:${seq}` : null, unreadable };
 }

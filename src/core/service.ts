@@ -11,6 +11,7 @@ import { toErrorValue } from './db/database';
 import * as entries from './entries';
 import { AutomaticBackups } from './jobs/automatic';
 import { type JobRunner, inlineJobs } from './jobs/thread';
+import { salvageListing } from './integrity';
 import { Journal, type JournalOptions, type ProgressFn } from './journal';
 import { dailyPrompt, listPrompts } from './prompts';
 import { search } from './search';
@@ -74,7 +75,12 @@ export function createHandlers(
     createEntry: (input) => entries.createEntry(journal.db, input),
     updateEntry: (input) => entries.updateEntry(journal.db, input),
     getEntry: ({ id }) => entries.getEntry(journal.db, id),
-    listEntries: (input) => entries.listEntries(journal.db, input),
+    listEntries: (input) => {
+      if (!journal.readOnly) return entries.listEntries(journal.db, input);
+      // A damaged journal: what can be read, in the order written, past damaged pages.
+      const { entries: found, nextCursor } = salvageListing(journal.db, input.cursor, input.limit);
+      return { entries: found, nextCursor };
+    },
     trashEntry: ({ id }) => entries.trashEntry(journal.db, id),
     restoreEntry: ({ id }) => entries.restoreEntry(journal.db, id),
     deleteEntryForever: ({ id }) => {

@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { type Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { callApi } from './http';
@@ -99,6 +101,59 @@ test('the auto-lock choice is saved at once and kept after lock and unlock', asy
   await lockAndUnlock(page, GOOD_PASSPHRASE);
   await openSettings(page);
   await expect(ui.lockAfter.locator('option:checked')).toHaveText('Never');
+});
+
+test('automatic backups: off at first, on with a folder, made and checked, then off again', async ({
+  page,
+  appUrl,
+}) => {
+  const folder = mkdtempSync(join(tmpdir(), 'lean-on-e2e-backups-'));
+  try {
+    await page.goto(appUrl);
+    await createJournal(page);
+    const ui = await openSettings(page);
+    const section = ui.dialog.getByRole('region', { name: 'Automatic backups' });
+    await expect(section).toContainText('Off. Choose a folder');
+    const field = section.getByLabel('Backup folder (full path)', { exact: true });
+    const keep = section.getByLabel('Backups to keep', { exact: true });
+    await expect(keep).toHaveValue('14');
+
+    // A relative path and a count out of range are refused where they were typed.
+    await field.fill('backups');
+    await section.getByRole('button', { name: 'Turn on automatic backups' }).click();
+    await expect(section.getByRole('alert')).toContainText('full path');
+    await expect(field).toBeFocused();
+    await field.fill(folder);
+    await keep.fill('0');
+    await section.getByRole('button', { name: 'Turn on automatic backups' }).click();
+    await expect(section.getByRole('alert')).toContainText('from 1 to 365');
+    await expect(keep).toBeFocused();
+    await keep.fill('7');
+    await section.getByRole('button', { name: 'Turn on automatic backups' }).click();
+    await expect(ui.status(/keeping the newest 7/)).toBeVisible();
+    // The first backup is made at once, in the background, and its check is reported.
+    await expect(ui.status(/Last backup made and checked/)).toBeVisible({ timeout: 30_000 });
+    expect(readdirSync(folder)).toEqual([
+      expect.stringMatching(/^lean-on-backup-\d{4}-\d{2}-\d{2}-[0-9a-f]{8}\.leanon-backup$/),
+    ]);
+    await expectAccessible(page, 'settings with automatic backups on');
+
+    // Unlocking again the same day makes no second one.
+    await ui.closeButton.click();
+    await lockAndUnlock(page, GOOD_PASSPHRASE);
+    await openSettings(page);
+    await expect(section.getByLabel('Backups to keep', { exact: true })).toHaveValue('7');
+    await expect(
+      ui.status(/Today’s backup was already there|Last backup made and checked/),
+    ).toBeVisible({ timeout: 30_000 });
+    expect(readdirSync(folder)).toHaveLength(1);
+
+    await section.getByRole('button', { name: 'Turn off' }).click();
+    await expect(ui.status(/Automatic backups are off/)).toBeVisible();
+    expect(readdirSync(folder)).toHaveLength(1);
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
 });
 
 test('the passphrase is changed: a wrong current one is refused, then the new one unlocks', async ({

@@ -75,11 +75,28 @@ describe('a damaged journal opened read-only', () => {
     const status = await call(service, 'unlock', { passphrase: PASSPHRASE, readOnly: true });
     expect(status).toMatchObject({ state: 'unlocked', readOnly: true });
 
+    // The list reads past the damage, a page at a time, in the order entries were written.
+    const listedIds: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { entries: Array<{ id: string }>; nextCursor: string | null } = await call(
+        service,
+        'listEntries',
+        cursor ? { limit: 7, cursor } : { limit: 7 },
+      );
+      listedIds.push(...page.entries.map((entry) => entry.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(listedIds.length).toBeGreaterThan(0);
+    expect(listedIds.length).toBeLessThan(ids.length);
+    for (const id of listedIds) expect(ids).toContain(id);
+
     const out = join(tempDir(), 'salvage.json');
     const result = await call(service, 'exportJournal', { format: 'json', out });
     expect(result.unreadable).toBeGreaterThan(0);
     expect(result.entryCount).toBeGreaterThan(0);
     expect(result.entryCount).toBeLessThan(ids.length);
+    expect(result.entryCount).toBe(listedIds.length);
     const exported = JSON.parse(readFileSync(out, 'utf8')) as {
       entryCount: number;
       unreadable: number;

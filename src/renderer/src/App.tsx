@@ -5,6 +5,7 @@ import { Notice } from './components/Notice';
 import { useJournalClient } from './journal-context';
 import { asJournalError } from './lib/journal-errors';
 import { MainWindow } from './main-window/MainWindow';
+import { ReadOnlyWindow } from './recovery/ReadOnlyWindow';
 import { CreateScreen } from './screens/CreateScreen';
 import { RecoverScreen } from './screens/RecoverScreen';
 import { RecoveryCodeScreen } from './screens/RecoveryCodeScreen';
@@ -22,7 +23,8 @@ type Screen =
   | { kind: 'recovery-code'; code: string }
   | { kind: 'unlock'; notice: string | null }
   | { kind: 'recover' }
-  | { kind: 'open'; notice: string | null };
+  | { kind: 'open'; notice: string | null }
+  | { kind: 'read-only'; notices: string[] };
 
 function screenFor(status: JournalStatus): Screen {
   switch (status.state) {
@@ -31,7 +33,7 @@ function screenFor(status: JournalStatus): Screen {
     case 'locked':
       return { kind: 'unlock', notice: null };
     case 'unlocked':
-      return { kind: 'open', notice: null };
+      return status.readOnly ? { kind: 'read-only', notices: [] } : { kind: 'open', notice: null };
     default:
       return missingCase(status.state);
   }
@@ -93,8 +95,12 @@ export function App() {
       return (
         <UnlockScreen
           notice={screen.notice}
-          onUnlocked={(notices) =>
-            setScreen({ kind: 'open', notice: notices.length > 0 ? notices.join(' ') : null })
+          onUnlocked={(notices, readOnly) =>
+            setScreen(
+              readOnly
+                ? { kind: 'read-only', notices }
+                : { kind: 'open', notice: notices.length > 0 ? notices.join(' ') : null },
+            )
           }
           onForgot={() => setScreen({ kind: 'recover' })}
         />
@@ -112,6 +118,14 @@ export function App() {
           <MainWindow client={client} onLocked={onLocked} />
           <Notice message={screen.notice} onDismiss={open} />
         </>
+      );
+    case 'read-only':
+      return (
+        <ReadOnlyWindow
+          client={client}
+          notices={screen.notices}
+          onLocked={(notice) => setScreen({ kind: 'unlock', notice })}
+        />
       );
     default:
       return missingCase(screen);

@@ -44,7 +44,7 @@ export function explainError(error: JournalError): Explanation {
     case 'CORRUPT':
       return {
         message,
-        advice: `${NOT_YOUR_PASSPHRASE} Restore the journal folder from your most recent backup, and keep a copy of this one in case it can be repaired.`,
+        advice: `${NOT_YOUR_PASSPHRASE} On the unlock screen you can open it read-only to export what can still be read, or put a backup in its place; the damaged files are kept either way.`,
       };
     case 'NOT_A_JOURNAL':
       return {

@@ -5,10 +5,15 @@ import { LockLayout } from '../components/LockLayout';
 import { TextField } from '../components/TextField';
 import { useJournalClient } from '../journal-context';
 import { usePendingCall } from '../hooks/usePendingCall';
+import { DamageRemedies } from '../recovery/DamageRemedies';
+import { restoredNotice } from '../recovery/RestoreBackupForm';
 
 interface UnlockScreenProps {
-  /** With what opening found and did about it (a rebuilt search index, say), if anything. */
-  onUnlocked: (notices: string[]) => void;
+  /**
+   * With what opening found and did about it (a rebuilt search index, say), if anything;
+   * `readOnly` when a damaged journal was opened read-only, to export what can be read.
+   */
+  onUnlocked: (notices: string[], readOnly: boolean) => void;
   onForgot: () => void;
   /** A quiet word about what just happened, e.g. that the journal was locked. */
   notice: string | null;
@@ -22,10 +27,16 @@ export function UnlockScreen({ onUnlocked, onForgot, notice }: UnlockScreenProps
   // The note about what just happened stays only until the next attempt.
   const [showNotice, setShowNotice] = useState(true);
   const inputRef = useRef<HTMLInputElement>(null);
-  const unlock = usePendingCall(async (value: string) => {
-    const status = await client.unlock({ passphrase: value });
-    onUnlocked(status.notices ?? []);
+  const [restored, setRestored] = useState<string | null>(null);
+  const unlock = usePendingCall(async (value: string, readOnly: boolean) => {
+    const status = await client.unlock(
+      readOnly ? { passphrase: value, readOnly } : { passphrase: value },
+    );
+    onUnlocked(status.notices ?? [], status.readOnly === true);
   });
+  const code = unlock.error?.code;
+  // Damage to the file (or its keyring) is not a wrong passphrase; what can be done is offered.
+  const damaged = code === 'CORRUPT' || code === 'KEYRING_DAMAGED' || code === 'KEYRING_MISSING';
 
   // After a failed attempt the passphrase is selected, ready to be typed over.
   useEffect(() => {
@@ -38,12 +49,13 @@ export function UnlockScreen({ onUnlocked, onForgot, notice }: UnlockScreenProps
     event.preventDefault();
     if (unlock.busy) return;
     setShowNotice(false);
+    setRestored(null);
     if (passphrase.length === 0) {
       setEmpty(true);
       inputRef.current?.focus();
       return;
     }
-    void unlock.run(passphrase);
+    void unlock.run(passphrase, false);
   };
 
   return (
@@ -81,6 +93,24 @@ export function UnlockScreen({ onUnlocked, onForgot, notice }: UnlockScreenProps
         </div>
         <BusyNote busy={unlock.busy} text="Unlocking…" />
       </form>
+      {restored && (
+        <p className="notice" role="status">
+          {restored}
+        </p>
+      )}
+      {damaged && (
+        <DamageRemedies
+          canOpenReadOnly={code === 'CORRUPT'}
+          busy={unlock.busy}
+          onOpenReadOnly={() => void unlock.run(passphrase, true)}
+          onRestored={(outcome) => {
+            unlock.clearError();
+            setRestored(restoredNotice(outcome));
+            setPassphrase('');
+            inputRef.current?.focus();
+          }}
+        />
+      )}
     </LockLayout>
   );
 }

@@ -1,6 +1,7 @@
 import { useId, useState, type SyntheticEvent } from 'react';
 import type { JournalSettings } from '../../../shared/settings';
 import { AutoLockSection } from './AutoLockSection';
+import { AutomaticBackupSection } from './AutomaticBackupSection';
 import { JournalFolderSection } from './JournalFolderSection';
 import { PassphraseSection } from './PassphraseSection';
 import { RecoveryCodeSection } from './RecoveryCodeSection';
@@ -59,6 +60,7 @@ export function SettingsDialog({
         </button>
       </div>
       <AutoLockSection settings={settings} onSettingsChanged={onSettingsChanged} />
+      <AutomaticBackupSection settings={settings} onSettingsChanged={onSettingsChanged} />
       <PassphraseSection />
       <RecoveryCodeSection onBusyChange={setMakingCode} />
       <JournalFolderSection journalDir={journalDir} onShowFolder={onShowFolder} />

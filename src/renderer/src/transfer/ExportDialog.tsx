@@ -8,6 +8,8 @@ export interface ExportDialogProps {
   /** The journal's themes, for the printable page's theme filter. */
   themes: Theme[];
   onClose: () => void;
+  /** A damaged journal open read-only: exports read past damage, and no backup is offered. */
+  salvage?: boolean;
 }
 
 /**
@@ -15,7 +17,7 @@ export interface ExportDialogProps {
  * the encrypted backup. While either is being written the dialog stays open, so its result is
  * seen.
  */
-export function ExportDialog({ themes, onClose }: ExportDialogProps) {
+export function ExportDialog({ themes, onClose, salvage = false }: ExportDialogProps) {
   const { dialogRef, close } = useModalDialog();
   const headingId = useId();
   const [exporting, setExporting] = useState(false);
@@ -35,7 +37,7 @@ export function ExportDialog({ themes, onClose }: ExportDialogProps) {
       onClose={onClose}
     >
       <div className="settings-dialog-header">
-        <h2 id={headingId}>Export your journal</h2>
+        <h2 id={headingId}>{salvage ? 'Export what can be read' : 'Export your journal'}</h2>
         <button
           type="button"
           className="button-secondary button-small"
@@ -47,8 +49,8 @@ export function ExportDialog({ themes, onClose }: ExportDialogProps) {
           Close
         </button>
       </div>
-      <ExportSection themes={themes} onBusyChange={setExporting} />
-      <BackupSection onBusyChange={setBackingUp} />
+      <ExportSection themes={themes} onBusyChange={setExporting} salvage={salvage} />
+      {!salvage && <BackupSection onBusyChange={setBackingUp} />}
     </dialog>
   );
 }

@@ -24,6 +24,11 @@ interface ExportSectionProps {
   themes: Theme[];
   /** True while files are being written: the dialog stays open until they are. */
   onBusyChange: (busy: boolean) => void;
+  /**
+   * A damaged journal open read-only: only the formats that keep every entry that can still be
+   * read (Markdown, JSON), and the result says how many damage kept out.
+   */
+  salvage?: boolean;
 }
 
 const WRITE_ADVICE =
@@ -34,12 +39,19 @@ function resultText(outcome: ExportOutcome): string {
   return `Exported ${entriesOf(outcome.entryCount)} to`;
 }
 
+function lostText(outcome: ExportOutcome): string | null {
+  if (!outcome.unreadable) return null;
+  return outcome.unreadable === 1
+    ? ' Damage kept one entry (or a run of them) from being read.'
+    : ` Damage kept ${outcome.unreadable} entries (or runs of them) from being read.`;
+}
+
 /**
  * Readable copies of the journal: Markdown files, one complete JSON file, or a printable page.
  * Before the first export in this dialog the person is told, once, that these files are not
  * encrypted.
  */
-export function ExportSection({ themes, onBusyChange }: ExportSectionProps) {
+export function ExportSection({ themes, onBusyChange, salvage = false }: ExportSectionProps) {
   const client = useJournalClient();
   const id = useId();
   const [kind, setKind] = useState<ExportKind>('markdown');
@@ -144,72 +156,74 @@ export function ExportSection({ themes, onBusyChange }: ExportSectionProps) {
       <form className="settings-form" onSubmit={submit} aria-busy={exporting.busy} noValidate>
         <fieldset className="choice-group">
           <legend>Export as</legend>
-          {EXPORT_KIND_IDS.map((candidate) => {
-            const radioId = `${id}-kind-${candidate}`;
-            return (
-              <div key={candidate} className="choice">
-                <input
-                  id={radioId}
-                  type="radio"
-                  name={`${id}-kind`}
-                  value={candidate}
-                  checked={kind === candidate}
-                  onChange={() => {
-                    if (exporting.busy) return;
-                    setKind(candidate);
-                    setRangeProblem(null);
-                    changeShape();
-                  }}
-                  aria-describedby={`${radioId}-hint`}
-                />
-                <label htmlFor={radioId}>{EXPORT_KINDS[candidate].label}</label>
-                <p id={`${radioId}-hint`} className="choice-hint">
-                  {EXPORT_KINDS[candidate].hint}
-                </p>
-                {candidate === 'markdown' && kind === 'markdown' && (
-                  <fieldset className="choice-group choice-nested">
-                    <legend className="visually-hidden">Save the Markdown files</legend>
-                    {(['folder', 'zip'] as const).map((option) => (
-                      <div key={option} className="choice">
-                        <input
-                          id={`${id}-container-${option}`}
-                          type="radio"
-                          name={`${id}-container`}
-                          value={option}
-                          checked={container === option}
-                          onChange={() => {
-                            if (exporting.busy) return;
-                            setContainer(option);
-                            changeShape();
-                          }}
-                        />
-                        <label htmlFor={`${id}-container-${option}`}>
-                          {option === 'folder' ? 'As a folder' : 'As one .zip file'}
-                        </label>
-                      </div>
-                    ))}
-                  </fieldset>
-                )}
-                {candidate === 'html' && kind === 'html' && (
-                  <HtmlExportFilters
-                    themes={themes}
-                    from={from}
-                    to={to}
-                    themeId={themeId}
-                    problem={rangeProblem}
-                    onChange={(next) => {
+          {EXPORT_KIND_IDS.filter((candidate) => !salvage || candidate !== 'html').map(
+            (candidate) => {
+              const radioId = `${id}-kind-${candidate}`;
+              return (
+                <div key={candidate} className="choice">
+                  <input
+                    id={radioId}
+                    type="radio"
+                    name={`${id}-kind`}
+                    value={candidate}
+                    checked={kind === candidate}
+                    onChange={() => {
                       if (exporting.busy) return;
-                      if (next.from !== undefined) setFrom(next.from);
-                      if (next.to !== undefined) setTo(next.to);
-                      if (next.themeId !== undefined) setThemeId(next.themeId);
+                      setKind(candidate);
                       setRangeProblem(null);
-                      edited();
+                      changeShape();
                     }}
+                    aria-describedby={`${radioId}-hint`}
                   />
-                )}
-              </div>
-            );
-          })}
+                  <label htmlFor={radioId}>{EXPORT_KINDS[candidate].label}</label>
+                  <p id={`${radioId}-hint`} className="choice-hint">
+                    {EXPORT_KINDS[candidate].hint}
+                  </p>
+                  {candidate === 'markdown' && kind === 'markdown' && (
+                    <fieldset className="choice-group choice-nested">
+                      <legend className="visually-hidden">Save the Markdown files</legend>
+                      {(['folder', 'zip'] as const).map((option) => (
+                        <div key={option} className="choice">
+                          <input
+                            id={`${id}-container-${option}`}
+                            type="radio"
+                            name={`${id}-container`}
+                            value={option}
+                            checked={container === option}
+                            onChange={() => {
+                              if (exporting.busy) return;
+                              setContainer(option);
+                              changeShape();
+                            }}
+                          />
+                          <label htmlFor={`${id}-container-${option}`}>
+                            {option === 'folder' ? 'As a folder' : 'As one .zip file'}
+                          </label>
+                        </div>
+                      ))}
+                    </fieldset>
+                  )}
+                  {candidate === 'html' && kind === 'html' && (
+                    <HtmlExportFilters
+                      themes={themes}
+                      from={from}
+                      to={to}
+                      themeId={themeId}
+                      problem={rangeProblem}
+                      onChange={(next) => {
+                        if (exporting.busy) return;
+                        if (next.from !== undefined) setFrom(next.from);
+                        if (next.to !== undefined) setTo(next.to);
+                        if (next.themeId !== undefined) setThemeId(next.themeId);
+                        setRangeProblem(null);
+                        edited();
+                      }}
+                    />
+                  )}
+                </div>
+              );
+            },
+          )}
         </fieldset>
 
         <PathField
@@ -254,6 +268,7 @@ export function ExportSection({ themes, onBusyChange }: ExportSectionProps) {
           {outcome && (
             <>
               {resultText(outcome)} <code className="transfer-path">{outcome.path}</code>.
+              {lostText(outcome)}
             </>
           )}
         </p>
