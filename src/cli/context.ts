@@ -27,6 +27,9 @@ export const OPTIONS = {
   'no-new-themes': { type: 'boolean' },
   json: { type: 'boolean' },
   raw: { type: 'boolean' },
+  // export --read-only (a damaged journal); restore --in-place
+  'read-only': { type: 'boolean' },
+  'in-place': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -52,8 +55,11 @@ export async function run<K extends MethodName>(
   return result.value;
 }
 
-/** Unlocks the journal and returns the passphrase that did it (a backup of it shares it). */
-export async function unlock(ctx: Context): Promise<string> {
+/**
+ * Unlocks the journal and returns the passphrase that did it (a backup of it shares it).
+ * `readOnly` opens a damaged journal without writing anything, to export what can be read.
+ */
+export async function unlock(ctx: Context, readOnly = false): Promise<string> {
   const status = await run(ctx, 'getStatus', {});
   if (status.state === 'no-journal') {
     throw new JournalError(
@@ -62,6 +68,6 @@ export async function unlock(ctx: Context): Promise<string> {
     );
   }
   const passphrase = await existingSecret(ctx.values['passphrase-file'], 'passphrase');
-  await run(ctx, 'unlock', { passphrase });
+  await run(ctx, 'unlock', readOnly ? { passphrase, readOnly } : { passphrase });
   return passphrase;
 }

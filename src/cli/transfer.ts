@@ -9,7 +9,7 @@ import type { ImportFormat } from '../core/import/types';
 import type { ProgressFn } from '../core/journal';
 import { type Context, run, unlock } from './context';
 import { withProgress } from './progress';
-import { readSecretFile } from './secrets-input';
+import { existingSecret, readSecretFile } from './secrets-input';
 import { FileProblem, UsageError } from './usage';
 
 /** What an import did, the same whatever was imported; --json prints exactly this. */
@@ -236,11 +236,22 @@ export const TRANSFER_COMMANDS: Record<string, (ctx: Context) => Promise<void>> 
 
   async export(ctx) {
     const input = exportInput(ctx);
-    await unlock(ctx);
+    const readOnly = ctx.values['read-only'] === true;
+    if (readOnly && input.format === 'html') {
+      throw new UsageError(
+        'From a damaged journal, export md or json: lean-on export --read-only --format json --out PATH.',
+      );
+    }
+    await unlock(ctx, readOnly);
     const outcome = await onFiles(() =>
       withProgress((progress) => run(ctx, 'exportJournal', input, progress)),
     );
     ctx.print(ctx.values.json ? JSON.stringify(outcome, null, 2) : exportLine(outcome));
+    if (!ctx.values.json && outcome.unreadable) {
+      ctx.print(
+        `Damage kept ${plural(outcome.unreadable, 'entry (or run of entries)', 'entries (or runs of them)')} from being read.`,
+      );
+    }
     process.stderr.write(
       `lean-on: this export is NOT encrypted; anyone who can open ${outcome.path} can read it.\n`,
     );
@@ -267,7 +278,12 @@ export const TRANSFER_COMMANDS: Record<string, (ctx: Context) => Promise<void>> 
 
   async restore(ctx) {
     const file = onePath(ctx, 'lean-on restore FILE --to DIR');
-    if (!ctx.values.to) throw new UsageError('Say where to restore to: --to DIR.');
+    if (ctx.values['in-place']) {
+      if (ctx.values.to) throw new UsageError('Use either --to DIR or --in-place, not both.');
+      await restoreInPlace(ctx, file);
+      return;
+    }
+    if (!ctx.values.to) throw new UsageError('Say where to restore to: --to DIR (or --in-place).');
     const dir = resolve(ctx.values.to);
     const { manifest } = await onFiles(() =>
       withProgress((progress) =>
@@ -289,3 +305,23 @@ export const TRANSFER_COMMANDS: Record<string, (ctx: Context) => Promise<void>> 
     );
   },
 };
+
+/**
+ * Puts a backup in the place of the journal (a damaged one, or one whose keyring is lost); the
+ * files it replaces are kept in a replaced-<time> folder. The backup's passphrase is checked
+ * before anything is moved.
+ */
+async function restoreInPlace(ctx: Context, file: string): Promise<void> {
+  const passphrase = await existingSecret(ctx.values['passphrase-file'], 'passphrase');
+  const outcome = await onFiles(() => run(ctx, 'restoreFromBackup', { path: file, passphrase }));
+  if (ctx.values.json) {
+    ctx.print(JSON.stringify(outcome, null, 2));
+    return;
+  }
+  ctx.print(
+    `The backup made ${outcome.backupCreatedAt} (${plural(outcome.entryCount, 'entry', 'entries')}) is now the journal in ${ctx.service.journal.dir}.`,
+  );
+  if (outcome.damagedKeptIn)
+    ctx.print(`The files it replaced are kept in ${outcome.damagedKeptIn}.`);
+  ctx.print('It opens with the passphrase the journal had when the backup was made.');
+}

@@ -34,8 +34,10 @@ Commands:
       --backup-passphrase-file FILE (a backup of another journal; else this one's passphrase)
   export --format md|json|html --out PATH     NOT encrypted: anyone with the files can read them
       --zip (md)  --from YYYY-MM-DD  --to YYYY-MM-DD  --theme ID (html)  --json
+      --read-only (a damaged journal: md or json of every entry that can still be read)
   backup --out FILE [--json]   an encrypted copy of the whole journal, checked before it is kept
   restore FILE --to DIR        a backup into a new or empty folder; open it with --journal DIR
+  restore FILE --in-place      a backup in the place of a damaged journal; its files are kept
       --json
 
 Options for every command:

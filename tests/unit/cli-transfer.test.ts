@@ -393,6 +393,91 @@ describe('lean-on backup, restore and import --from backup', () => {
     });
   });
 
+  it('restores a backup in place of a journal whose keyring is damaged, keeping the old files', async () => {
+    const source = await seededJournal();
+    const home = tempDir();
+    const pass = secretFile(home, 'pass', PASSPHRASE);
+    const file = join(home, 'journal.leanon-backup');
+    expect(lean(['backup', '--out', file, ...source.journal, '--passphrase-file', pass]).code).toBe(
+      0,
+    );
+    writeFileSync(join(source.dir, 'keyring.json'), '{"damaged": tru');
+    const refused = lean(['list', ...source.journal, '--passphrase-file', pass]);
+    expect(refused.code).toBe(3);
+    expect(refused.stderr).toMatch(/keyring\.json is damaged/);
+
+    const wrong = secretFile(home, 'wrong', 'not the passphrase at all');
+    const denied = lean([
+      'restore',
+      file,
+      '--in-place',
+      ...source.journal,
+      '--passphrase-file',
+      wrong,
+    ]);
+    expect(denied.code).toBe(2);
+    expect(readFileSync(join(source.dir, 'keyring.json'), 'utf8')).toBe('{"damaged": tru');
+    expect(lean(['restore', file, '--in-place', '--to', home, ...source.journal]).code).toBe(1);
+
+    const restored = lean([
+      'restore',
+      file,
+      '--in-place',
+      ...source.journal,
+      '--passphrase-file',
+      pass,
+    ]);
+    expect(restored.code).toBe(0);
+    expect(restored.stdout).toContain(`is now the journal in ${source.dir}.`);
+    const kept = readdirSync(source.dir).filter((name) => name.startsWith('replaced-'));
+    expect(kept).toHaveLength(1);
+    expect(readFileSync(join(source.dir, kept[0]!, 'keyring.json'), 'utf8')).toBe(
+      '{"damaged": tru',
+    );
+    const list = lean(['list', ...source.journal, '--passphrase-file', pass, '--json']);
+    expect(list.code).toBe(0);
+    expect((JSON.parse(list.stdout) as unknown[]).length).toBe(3);
+  });
+
+  it('exports read-only without writing a byte to the journal', async () => {
+    const source = await seededJournal();
+    const home = tempDir();
+    const pass = secretFile(home, 'pass', PASSPHRASE);
+    const before = readFileSync(join(source.dir, 'journal.db'));
+    const out = join(home, 'salvage.json');
+    const result = lean([
+      'export',
+      '--read-only',
+      '--format',
+      'json',
+      '--out',
+      out,
+      ...source.journal,
+      '--passphrase-file',
+      pass,
+    ]);
+    expect(result.code).toBe(0);
+    expect(
+      JSON.parse(readFileSync(out, 'utf8')) as { entryCount: number; unreadable: number },
+    ).toMatchObject({
+      entryCount: 4,
+      unreadable: 0,
+    });
+    expect(readFileSync(join(source.dir, 'journal.db')).equals(before)).toBe(true);
+    const html = lean([
+      'export',
+      '--read-only',
+      '--format',
+      'html',
+      '--out',
+      join(home, 'x.html'),
+      ...source.journal,
+      '--passphrase-file',
+      pass,
+    ]);
+    expect(html.code).toBe(1);
+  });
+
   it('imports a backup into another journal exactly, once, and never duplicates its own', async () => {
     const source = await seededJournal();
     const home = tempDir();
