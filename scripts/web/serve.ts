@@ -39,15 +39,16 @@ const rendererDir = join(root, 'renderer');
 const token = randomBytes(24).toString('base64url');
 const core = await startCoreWorker(join(root, 'main', 'core-worker.js'), { journalDir });
 
+const SECURITY_HEADERS = {
+  'Content-Security-Policy': CSP,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Cache-Control': 'no-store',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+} as const;
+
 function send(response: ServerResponse, status: number, body: string | Buffer, type: string) {
-  response.writeHead(status, {
-    'Content-Type': type,
-    'Content-Security-Policy': CSP,
-    'X-Content-Type-Options': 'nosniff',
-    'Referrer-Policy': 'no-referrer',
-    'Cache-Control': 'no-store',
-    'Cross-Origin-Opener-Policy': 'same-origin',
-  });
+  response.writeHead(status, { 'Content-Type': type, ...SECURITY_HEADERS });
   response.end(body);
 }
 
@@ -96,7 +97,17 @@ async function handleCall(request: IncomingMessage, response: ServerResponse, ho
     send(response, 404, 'Unknown method', 'text/plain');
     return;
   }
-  const result = await core.request(call.method, call.input);
+  const method = call.method;
+  // The app asks for a stream: one line per progress report, then the result's line.
+  if ((request.headers.accept ?? '').includes('application/x-ndjson')) {
+    response.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'application/x-ndjson' });
+    const result = await core.request(method, call.input, ({ fraction, label }) => {
+      response.write(`${JSON.stringify({ progress: { method, fraction, label } })}\n`);
+    });
+    response.end(`${JSON.stringify({ result })}\n`);
+    return;
+  }
+  const result = await core.request(method, call.input);
   send(response, 200, JSON.stringify(result), 'application/json');
 }
 

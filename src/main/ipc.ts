@@ -1,6 +1,7 @@
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { JournalError } from '../shared/errors';
 import { IPC_CHANNEL, isMethodName } from '../shared/methods';
+import { PROGRESS_CHANNEL } from '../shared/progress';
 import type { CoreWorker } from '../core/worker/host';
 
 /**
@@ -35,7 +36,11 @@ export function relayJournalCalls(
       if (!isMethodName(method)) {
         return { ok: false, error: new JournalError('INVALID_INPUT', 'Unknown method.').toValue() };
       }
-      return core.request(method, input);
+      // Long calls (imports, exports, backups) report how far they have got as they go.
+      const sender = event.sender;
+      return core.request(method, input, ({ fraction, label }) => {
+        if (!sender.isDestroyed()) sender.send(PROGRESS_CHANNEL, { method, fraction, label });
+      });
     },
   );
 }

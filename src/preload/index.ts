@@ -9,6 +9,12 @@ import {
 import { bridgeFromRequest } from '../shared/client';
 import type { Result } from '../shared/errors';
 import { IPC_CHANNEL } from '../shared/methods';
+import {
+  type CallProgress,
+  type ProgressBridge,
+  PROGRESS_CHANNEL,
+  isCallProgress,
+} from '../shared/progress';
 
 /**
  * One narrow, named function per contract method; the renderer never sees ipcRenderer.
@@ -19,6 +25,21 @@ const bridge = bridgeFromRequest(
 );
 
 contextBridge.exposeInMainWorld('journal', bridge);
+
+/** How far long calls have got; only well-formed reports reach the page. */
+const progress: ProgressBridge = {
+  subscribe(listener: (report: CallProgress) => void) {
+    const relay = (_event: IpcRendererEvent, report: unknown) => {
+      if (isCallProgress(report)) listener(report);
+    };
+    ipcRenderer.on(PROGRESS_CHANNEL, relay);
+    return () => {
+      ipcRenderer.off(PROGRESS_CHANNEL, relay);
+    };
+  },
+};
+
+contextBridge.exposeInMainWorld('journalProgress', progress);
 
 /** The shell's few extras, each a plain function; nothing of Electron's reaches the page. */
 const shell: AppShellBridge = {

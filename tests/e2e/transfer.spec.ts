@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Page } from '@playwright/test';
 import { type Bridge, expect, test as base } from './fixtures';
-import { callApi } from './http';
+import { callApi, rawRequest } from './http';
 import { createJournal, expectAccessible, screens } from './app';
 
 // Import, export and backup through their dialogs in the web preview, where paths are typed:
@@ -322,4 +322,103 @@ test('entries export as Markdown files and JSON, and into an encrypted backup', 
 
   await ui.dialog.getByRole('button', { name: 'Close', exact: true }).click();
   await expect(ui.dialog).toBeHidden();
+});
+
+test('a long backup shows what it is doing and how far it has got', async ({
+  page,
+  appUrl,
+  bridge,
+  tempDir,
+}) => {
+  await page.goto(appUrl);
+  await createJournal(page);
+  // Enough writing that copying and checking the backup takes a visible moment.
+  const many = {
+    tags: {},
+    entries: Array.from({ length: 4000 }, (_, i) => ({
+      date: `20${String(10 + (i % 14)).padStart(2, '0')}-0${1 + (i % 9)}-1${i % 9}`,
+      time: '21:00',
+      title: `Evening ${i}`,
+      body: `Evening ${i}. ${'I let my sister carry the heavy box, and said thank you. '.repeat(15)}`,
+      tags: [],
+      starred: false,
+    })),
+  };
+  const file = join(tempDir, 'many.json');
+  await writeFile(file, JSON.stringify(many), 'utf8');
+  const preview = JSON.parse(
+    (await callApi(bridge, 'previewImport', { path: file, format: 'jrnl' })).body,
+  ) as { value: { previewId: string } };
+  const applied = JSON.parse(
+    (
+      await callApi(bridge, 'applyImport', {
+        previewId: preview.value.previewId,
+        createThemes: false,
+      })
+    ).body,
+  ) as unknown;
+  expect(applied).toMatchObject({ ok: true, value: { added: 4000 } });
+
+  // Every progress bar the page shows is noted, with its label.
+  // (A string, run in the page: the tests' own TypeScript has no DOM.)
+  await page.evaluate(`(() => {
+    const seen = [];
+    window.seenProgress = seen;
+    new MutationObserver(() => {
+      for (const bar of document.querySelectorAll('progress')) {
+        seen.push(bar.getAttribute('aria-label') + '|' + (bar.getAttribute('value') ?? 'unknown'));
+      }
+    }).observe(document.body, { subtree: true, childList: true, attributes: true });
+  })()`);
+  const ui = exportUi(page);
+  await ui.openButton.click();
+  const backupPath = join(tempDir, 'long.leanon-backup');
+  await ui.backupPath.fill(backupPath);
+  await ui.backupButton.click();
+  await expect(ui.status(/^Backup saved: /)).toContainText('4,000 entries');
+  const seen = await page.evaluate<string[]>('window.seenProgress');
+  const labels = new Set(seen.map((entry) => entry.split('|')[0]));
+  expect(
+    [...labels].some((label) =>
+      /Copying the journal|Packing the backup|Checking the backup opens/.test(label ?? ''),
+    ),
+  ).toBe(true);
+  // Once done, no bar is left behind.
+  await expect(ui.dialog.locator('progress')).toHaveCount(0);
+});
+
+test('the bridge streams a call’s progress before its result to a caller that asks', async ({
+  bridge,
+  tempDir,
+}) => {
+  const create = await callApi(bridge, 'createJournal', {
+    passphrase: 'a lantern in the long hallway',
+  });
+  expect(create.status).toBe(200);
+  const response = await rawRequest(bridge, {
+    method: 'POST',
+    path: '/api/call',
+    headers: {
+      'Content-Type': 'application/json',
+      Accept: 'application/x-ndjson',
+      Authorization: `Bearer ${bridge.token}`,
+    },
+    body: JSON.stringify({
+      method: 'createBackup',
+      input: { out: join(tempDir, 'b.leanon-backup') },
+    }),
+  });
+  expect(response.headers['content-type']).toBe('application/x-ndjson');
+  const lines = response.body
+    .trimEnd()
+    .split('\n')
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
+  const last = lines.pop();
+  expect(last).toMatchObject({ result: { ok: true, value: { encrypted: true } } });
+  expect(lines.length).toBeGreaterThan(0);
+  for (const line of lines) {
+    expect(line).toMatchObject({
+      progress: { method: 'createBackup', label: expect.any(String) as unknown },
+    });
+  }
 });

@@ -135,7 +135,11 @@ export function RestoreBackupForm({ onRestored, headingLevel = 3 }: RestoreBacku
           Restore this backup
         </button>
       </div>
-      <BusyNote busy={restoring.busy} text="Checking the backup and putting it in place…" />
+      <BusyNote
+        busy={restoring.busy}
+        method="restoreFromBackup"
+        text="Checking the backup and putting it in place…"
+      />
     </form>
   );
 }

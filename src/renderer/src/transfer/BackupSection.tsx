@@ -91,6 +91,7 @@ export function BackupSection({ onBusyChange }: BackupSectionProps) {
         </div>
         <BusyNote
           busy={backingUp.busy}
+          method="createBackup"
           text="Making your backup… it is checked before it is saved, which takes a moment."
         />
         <p className="settings-status settings-success" role="status">

@@ -263,7 +263,7 @@ export function ExportSection({ themes, onBusyChange, salvage = false }: ExportS
             </button>
           </div>
         )}
-        <BusyNote busy={exporting.busy} text="Exporting your entries…" />
+        <BusyNote busy={exporting.busy} method="exportJournal" text="Exporting your entries…" />
         <p className="settings-status settings-success" role="status">
           {outcome && (
             <>

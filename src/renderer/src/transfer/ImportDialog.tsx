@@ -264,6 +264,7 @@ export function ImportDialog({ onImported, onClose }: ImportDialogProps) {
             </div>
             <BusyNote
               busy={previewing.busy}
+              method="previewImport"
               text="Reading the export… a long journal can take a moment."
             />
             <p className="visually-hidden" role="status">
@@ -297,6 +298,7 @@ export function ImportDialog({ onImported, onClose }: ImportDialogProps) {
               )}
               <BusyNote
                 busy={importing.busy}
+                method="applyImport"
                 text="Importing the entries… a long journal can take a moment."
               />
             </div>
