@@ -38,6 +38,14 @@ function damageEntries(journalDir: string, hexKey: string): void {
   expect(output).toMatch(/^damaged page \d+/);
 }
 
+/** A stored document of one paragraph, as the editor saves it. */
+function paragraphDoc(text: string): unknown {
+  const node = { version: 1, direction: null, format: '', indent: 0 };
+  const leaf = { type: 'text', version: 1, detail: 0, format: 0, mode: 'normal', style: '', text };
+  const paragraph = { ...node, type: 'paragraph', textFormat: 0, textStyle: '', children: [leaf] };
+  return { root: { ...node, type: 'root', children: [paragraph] } };
+}
+
 function recoveryUi(page: Page) {
   const remedies = page.getByRole('region', { name: 'What you can do' });
   return {
@@ -63,37 +71,7 @@ test('a damaged journal: told apart from a wrong passphrase, read, exported, and
     for (let i = 0; i < ENTRIES; i++) {
       await api(bridge, 'createEntry', {
         title: `Evening ${i}`,
-        doc: {
-          root: {
-            type: 'root',
-            version: 1,
-            direction: null,
-            format: '',
-            indent: 0,
-            children: [
-              {
-                type: 'paragraph',
-                version: 1,
-                direction: null,
-                format: '',
-                indent: 0,
-                textFormat: 0,
-                textStyle: '',
-                children: [
-                  {
-                    type: 'text',
-                    version: 1,
-                    detail: 0,
-                    format: 0,
-                    mode: 'normal',
-                    style: '',
-                    text: `Evening ${i}: I asked for a hand with the boxes. `.repeat(12),
-                  },
-                ],
-              },
-            ],
-          },
-        },
+        doc: paragraphDoc(`Evening ${i}: I asked for a hand with the boxes. `.repeat(12)),
         timeZone: 'UTC',
       });
     }

@@ -82,6 +82,15 @@ function toFile(
  */
 export function exportMarkdown(db: Db, options: MarkdownExportOptions): ExportResult {
   const container = options.container ?? (/\.zip$/i.test(options.out) ? 'zip' : 'folder');
+  const result = (entryCount: number, bytes: number): ExportResult => ({
+    format: 'markdown',
+    container,
+    path: options.out,
+    entryCount,
+    bytes,
+    encrypted: false,
+    ...unreadableOf(options.salvage),
+  });
   if (container === 'zip') {
     const { value: entryCount, bytes } = writeFileThroughTemp(options.out, (sink) => {
       const zip = new ZipWriter(sink);
@@ -91,15 +100,7 @@ export function exportMarkdown(db: Db, options: MarkdownExportOptions): ExportRe
       zip.finish();
       return count;
     });
-    return {
-      format: 'markdown',
-      container,
-      path: options.out,
-      entryCount,
-      bytes,
-      encrypted: false,
-      ...unreadableOf(options.salvage),
-    };
+    return result(entryCount, bytes);
   }
   let bytes = 0;
   const entryCount = writeFolderThroughTemp(options.out, (folder) =>
@@ -112,13 +113,5 @@ export function exportMarkdown(db: Db, options: MarkdownExportOptions): ExportRe
       bytes += file.content.length;
     }),
   );
-  return {
-    format: 'markdown',
-    container,
-    path: options.out,
-    entryCount,
-    bytes,
-    encrypted: false,
-    ...unreadableOf(options.salvage),
-  };
+  return result(entryCount, bytes);
 }
