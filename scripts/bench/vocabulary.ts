@@ -4,16 +4,8 @@
 // rare-term queries. A few words with diacritics sit at varied ranks for accent-insensitive
 // search benchmarks.
 
-export const THEME_IDS = [
-  'trust',
-  'asking-for-help',
-  'boundaries',
-  'vulnerability',
-  'receiving',
-  'connection',
-  'self-reliance',
-  'interdependence',
-] as const;
+import { BUILT_IN_THEME_IDS } from '../../src/shared/built-in-themes';
+export const THEME_IDS = BUILT_IN_THEME_IDS;
 export type ThemeId = (typeof THEME_IDS)[number];
 
 const words = (text: string): string[] => text.split(/\s+/).filter((w) => w.length > 0);

@@ -1,0 +1,219 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import builtInThemes from '../../resources/themes.json';
+import {
+  BUILT_IN_THEME_IDS,
+  MAX_ANALYSED_CHARS,
+  MAX_WHY,
+  suggestThemes,
+  type ThemeSuggestion,
+} from '../../src/core/suggest';
+import { stem, tokenize } from '../../src/core/suggest/tokens';
+
+const ids = (suggestions: ThemeSuggestion[]): string[] => suggestions.map((s) => s.themeId);
+
+interface LabelledEntry {
+  id: string;
+  text: string;
+  themes: string[];
+}
+
+function labelled(file: string): LabelledEntry[] {
+  return readFileSync(join(__dirname, '../data/theme-eval', file), 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as LabelledEntry);
+}
+
+describe('theme ids', () => {
+  it('suggests exactly the built-in theme ids the journal ships', () => {
+    expect([...BUILT_IN_THEME_IDS]).toEqual(builtInThemes.map((theme) => theme.id));
+  });
+});
+
+describe('tokenizing', () => {
+  it('folds inflections of a word to one stem', () => {
+    const forms = ['ask', 'asks', 'asked', 'asking'].map(stem);
+    expect(new Set(forms).size).toBe(1);
+    expect(stem('boundaries')).toBe(stem('boundary'));
+    expect(stem('mornings')).toBe(stem('morning'));
+    expect(stem('had')).toBe(stem('have'));
+    expect(stem('told')).toBe(stem('tells'));
+  });
+
+  it('expands contractions, curly apostrophes included, and keeps each word’s span', () => {
+    const text = 'I didn’t ask; I’d rather not. Won’t.';
+    const tokens = tokenize(text);
+    expect(tokens.map((token) => token.word)).toEqual([
+      'i',
+      'did',
+      'not',
+      'ask',
+      'i',
+      'would',
+      'rather',
+      'not',
+      'will',
+      'not',
+    ]);
+    expect(text.slice(tokens[2]!.start, tokens[2]!.end)).toBe('didn’t');
+    expect(tokens[8]!.sentence).toBeGreaterThan(tokens[7]!.sentence);
+  });
+});
+
+describe('suggestThemes', () => {
+  it('still reads negated sentences as being about the theme', () => {
+    expect(ids(suggestThemes("I didn't ask for help."))).toEqual(['asking-for-help']);
+    expect(ids(suggestThemes('I never asked anyone for help, not once.'))).toEqual([
+      'asking-for-help',
+    ]);
+    expect(ids(suggestThemes('no boundaries'))).toEqual(['boundaries']);
+    expect(ids(suggestThemes("I don't trust him with the spare key."))).toEqual(['trust']);
+  });
+
+  it('handles inflections of the same cue', () => {
+    for (const text of [
+      'I asked my sister for help.',
+      'I am asking my sister for help.',
+      'I ask my sister for help every week.',
+      'She asks her sister for help.',
+    ]) {
+      expect(ids(suggestThemes(text)), text).toEqual(['asking-for-help']);
+    }
+    expect(ids(suggestThemes('I said no to the extra shift.'))).toEqual(['boundaries']);
+    expect(ids(suggestThemes('Saying no to the extra shift was hard.'))).toEqual(['boundaries']);
+  });
+
+  it('handles contractions', () => {
+    expect(ids(suggestThemes("I couldn't bring myself to ask."))).toEqual(['asking-for-help']);
+    expect(ids(suggestThemes("I'd rather do it all myself."))).toEqual(['self-reliance']);
+    expect(ids(suggestThemes('I didn’t want to be a burden.'))).toEqual(['self-reliance']);
+  });
+
+  it('catches first-person narrative that never names the theme', () => {
+    const text = 'I drafted a text to my brother asking him to take the kids, then deleted it.';
+    const [first, ...rest] = suggestThemes(text);
+    expect(first?.themeId).toBe('asking-for-help');
+    expect(rest).toEqual([]);
+    expect(first?.why.some((phrase) => phrase.includes('deleted'))).toBe(true);
+  });
+
+  it('suggests several themes for an entry that touches several, best first', () => {
+    const suggestions = suggestThemes(
+      'I felt so lonely at the party. When Jen offered to drive me home I said no thanks, I can manage.',
+    );
+    expect(ids(suggestions).sort()).toEqual(['connection', 'receiving', 'self-reliance']);
+    const scores = suggestions.map((suggestion) => suggestion.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+  });
+
+  it('returns nothing for empty or blank text', () => {
+    expect(suggestThemes('')).toEqual([]);
+    expect(suggestThemes('   \n\t  \n')).toEqual([]);
+    expect(suggestThemes('...!?')).toEqual([]);
+  });
+
+  it('reads only the start of a huge entry', () => {
+    const filler = 'The rain kept on all afternoon and the kettle boiled twice. '.repeat(180_000);
+    expect(filler.length).toBeGreaterThan(10_000_000);
+    expect(suggestThemes(filler)).toEqual([]);
+    const early = `I asked my sister for help. ${filler}`;
+    expect(ids(suggestThemes(early))).toEqual(['asking-for-help']);
+    const late = `${filler.slice(0, MAX_ANALYSED_CHARS)} I asked my sister for help.`;
+    expect(suggestThemes(late)).toEqual([]);
+  });
+
+  it('suggests no themes for French, Spanish or German entries', () => {
+    for (const text of [
+      "Aujourd'hui j'ai demandé de l'aide à ma sœur. L'isolation est difficile et je me sens vulnérable.",
+      'Hoy le pedí ayuda a mi hermano. Me siento vulnerable pero no tengo que controlar todo.',
+      'Heute habe ich meine Freundin um Hilfe gebeten. Ich will nicht immer alles allein machen und die Kontrolle haben.',
+      'Control total, distance, solitude : c’est comme ça que je vis depuis des années.',
+    ]) {
+      expect(suggestThemes(text), text).toEqual([]);
+    }
+  });
+
+  it('ignores trigger words used in another sense', () => {
+    for (const text of [
+      'I opened the help menu and searched for export.',
+      'Grandpa set up a trust fund for each grandchild.',
+      'The surveyor marked the property boundaries for the new fence.',
+      'At the restaurant I asked the waiter for the bill.',
+      'The security team found a vulnerability in the logging library.',
+      'My credit card was declined at the supermarket.',
+      'I couldn’t help laughing at the dog.',
+    ]) {
+      expect(suggestThemes(text), text).toEqual([]);
+    }
+  });
+
+  it('matches user themes by name and by keywords, with inflections', () => {
+    const userThemes = [
+      { id: 'grief-loss', label: 'Grief & loss', keywords: ['funeral', 'miss Mum'] },
+      { id: 'running', label: 'Running' },
+    ];
+    expect(ids(suggestThemes('Grief and loss sat with me all day.', { userThemes }))).toEqual([
+      'grief-loss',
+    ]);
+    expect(ids(suggestThemes('The funerals were hard.', { userThemes }))).toEqual(['grief-loss']);
+    expect(ids(suggestThemes("I'm missing Mum on Sundays.", { userThemes }))).toEqual([
+      'grief-loss',
+    ]);
+    expect(ids(suggestThemes('I ran 5k before work.', { userThemes }))).toEqual(['running']);
+    expect(ids(suggestThemes('Running club tonight.', { userThemes }))).toEqual(['running']);
+    expect(ids(suggestThemes('Nothing much happened today.', { userThemes }))).toEqual([]);
+  });
+
+  it('respects limit and minScore', () => {
+    const text =
+      'I felt so lonely at the party. When Jen offered to drive me home I said no thanks, I can manage.';
+    expect(suggestThemes(text, { limit: 1 })).toHaveLength(1);
+    expect(suggestThemes(text, { limit: 0 })).toEqual([]);
+    expect(suggestThemes(text, { minScore: 0.99 })).toEqual([]);
+  });
+
+  it('is deterministic', () => {
+    for (const entry of labelled('dev.jsonl').slice(0, 40)) {
+      expect(suggestThemes(entry.text)).toEqual(suggestThemes(entry.text));
+    }
+  });
+
+  it('quotes why-phrases verbatim from the text, deduplicated and few', () => {
+    const entries = [...labelled('dev.jsonl'), ...labelled('held-out.jsonl')];
+    let checked = 0;
+    for (const entry of entries) {
+      for (const suggestion of suggestThemes(entry.text)) {
+        expect(suggestion.score).toBeGreaterThan(0);
+        expect(suggestion.score).toBeLessThanOrEqual(1);
+        expect(Math.round(suggestion.score * 100) / 100).toBe(suggestion.score);
+        expect(suggestion.why.length).toBeGreaterThan(0);
+        expect(suggestion.why.length).toBeLessThanOrEqual(MAX_WHY);
+        const folded = suggestion.why.map((phrase) => phrase.toLowerCase());
+        expect(new Set(folded).size).toBe(folded.length);
+        for (const phrase of suggestion.why) expect(entry.text).toContain(phrase);
+        checked += 1;
+      }
+    }
+    expect(checked).toBeGreaterThan(100);
+  });
+});
+
+describe('the labelled evaluation set', () => {
+  it('is large and varied enough to mean something', () => {
+    const dev = labelled('dev.jsonl');
+    const heldOut = labelled('held-out.jsonl');
+    expect(dev.length).toBeGreaterThanOrEqual(120);
+    expect(heldOut.length).toBeGreaterThanOrEqual(25);
+    const known = new Set<string>(BUILT_IN_THEME_IDS);
+    const all = [...dev, ...heldOut];
+    expect(new Set(all.map((entry) => entry.id)).size).toBe(all.length);
+    for (const entry of all) for (const id of entry.themes) expect(known.has(id), id).toBe(true);
+    for (const id of BUILT_IN_THEME_IDS) {
+      expect(dev.filter((entry) => entry.themes.includes(id)).length, id).toBeGreaterThan(5);
+    }
+    expect(dev.filter((entry) => entry.themes.length === 0).length).toBeGreaterThan(20);
+    expect(dev.filter((entry) => entry.themes.length > 1).length).toBeGreaterThan(15);
+  });
+});
