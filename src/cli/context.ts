@@ -27,6 +27,7 @@ export const OPTIONS = {
   'no-new-themes': { type: 'boolean' },
   json: { type: 'boolean' },
   raw: { type: 'boolean' },
+  jsonl: { type: 'boolean' },
   // export --read-only (a damaged journal); restore --in-place
   'read-only': { type: 'boolean' },
   'in-place': { type: 'boolean' },

@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import type { MethodOutput } from '../shared/contract';
 import { JournalError } from '../shared/errors';
 import { defaultJournalDir } from '../core/paths';
 import { JournalService } from '../core/service';
+import { suggestThemes } from '../core/suggest';
 import { markdownToDoc } from '../core/text';
 import { localDate, systemTimeZone } from '../core/time';
 import { type Context, OPTIONS, run, unlock } from './context';
@@ -118,6 +120,12 @@ const COMMANDS: Record<string, (ctx: Context) => Promise<void>> = {
   },
 
   async themes(ctx) {
+    if (ctx.args[0] === 'suggest') {
+      await suggestLines(ctx);
+      return;
+    }
+    if (ctx.args.length > 0)
+      throw new UsageError(`themes has no "${ctx.args[0]}"; try: lean-on themes suggest --jsonl`);
     await unlock(ctx);
     const themes = await run(ctx, 'listThemes', {});
     if (ctx.values.json) ctx.print(JSON.stringify(themes, null, 2));
@@ -178,6 +186,45 @@ const COMMANDS: Record<string, (ctx: Context) => Promise<void>> = {
 
   ...TRANSFER_COMMANDS,
 };
+
+/**
+ * `lean-on themes suggest --jsonl`: one `{"text": "..."}` per line on stdin, one
+ * `{"themes": [{"id", "score", "why"}]}` per line on stdout, best first: exactly what the app
+ * suggests for a journal with only the built-in themes. Needs no journal. A line that is not
+ * such an object gets `{"error": "..."}` in its place, and the exit code says so at the end.
+ */
+async function suggestLines(ctx: Context): Promise<void> {
+  if (!ctx.values.jsonl || ctx.args.length > 1) {
+    throw new UsageError('Try: lean-on themes suggest --jsonl < entries.jsonl');
+  }
+  let bad = 0;
+  let number = 0;
+  for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
+    number++;
+    let text: unknown;
+    try {
+      text = (JSON.parse(line) as { text?: unknown } | null)?.text;
+    } catch {
+      text = undefined;
+    }
+    if (typeof text !== 'string') {
+      bad++;
+      ctx.print(JSON.stringify({ error: `Line ${number} is not {"text": "..."}.` }));
+      continue;
+    }
+    const themes = suggestThemes(text).map(({ themeId, score, why }) => ({
+      id: themeId,
+      score,
+      why,
+    }));
+    ctx.print(JSON.stringify({ themes }));
+  }
+  if (bad > 0) {
+    throw new UsageError(
+      `${bad} of ${number} lines were not {"text": "..."}; each got an "error" line.`,
+    );
+  }
+}
 
 function exitCodeFor(error: unknown): number {
   if (error instanceof UsageError) return 1;

@@ -22,6 +22,8 @@ Commands:
   search QUERY                 full-text search (words, "phrases", prefix*)
       --theme ID (repeatable)  --limit N  --json
   themes [--json]              themes with their entry counts
+  themes suggest --jsonl       lines of {"text"} on stdin → {"themes": [{id, score, why}]} per line
+                               (needs no journal)
   prompts [--theme ID] [--json]
   prompt today                 today's prompt
   passwd                       change the passphrase (--new-passphrase-file FILE)

@@ -16,6 +16,7 @@ import { Journal, type JournalOptions, type ProgressFn } from './journal';
 import { dailyPrompt, listPrompts } from './prompts';
 import { search } from './search';
 import { getSettings, updateSettings } from './settings';
+import { dismissSuggestion, suggestForEntry } from './suggestions';
 import { Transfers } from './transfer';
 import { idleMaintenance } from './maintenance';
 import * as themes from './themes';
@@ -110,6 +111,11 @@ export function createHandlers(
     applyImport: (input, progress) => transfers.applyImport(input, progress),
     exportJournal: (input, progress) => transfers.exportJournal(input, progress),
     createBackup: (input, progress) => transfers.createBackup(input, progress),
+    suggestThemes: (input) => suggestForEntry(journal.db, input),
+    dismissSuggestion: (input) => {
+      dismissSuggestion(journal.db, input);
+      return null;
+    },
     getBackupStatus: () => automatic.status(),
     restoreFromBackup: async ({ path, passphrase }) => {
       transfers.clear();
@@ -145,6 +151,7 @@ const READ_ONLY: ReadonlySet<MethodName> = new Set<MethodName>([
   'exportJournal',
   'createBackup',
   'getBackupStatus',
+  'suggestThemes',
 ]);
 
 export class JournalService {

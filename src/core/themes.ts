@@ -12,12 +12,13 @@ interface ThemeRow {
   description: string;
   built_in: number;
   entry_count: number;
+  keywords: string;
 }
 
 /** Calm colours for user themes, each readable under white text; chosen in turn. */
 const USER_THEME_COLORS = ['#3F6E8C', '#6B5B95', '#2E7D6B', '#8C5A3C', '#56707A', '#7A4E6E'];
 
-const THEME_COLUMNS = `t.id, t.label, t.color, t.description, t.built_in,
+const THEME_COLUMNS = `t.id, t.label, t.color, t.description, t.built_in, t.keywords,
   (SELECT count(*) FROM entry_themes et WHERE et.theme_id = t.id AND et.live = 1) AS entry_count`;
 
 function toTheme(row: ThemeRow): Theme {
@@ -28,7 +29,34 @@ function toTheme(row: ThemeRow): Theme {
     description: row.description,
     builtIn: row.built_in === 1,
     entryCount: row.entry_count,
+    keywords: parseKeywords(row.keywords),
   };
+}
+
+/** Stored as a JSON array; anything else (damage, a newer format) reads as none. */
+export function parseKeywords(json: string): string[] {
+  try {
+    const value = JSON.parse(json) as unknown;
+    return Array.isArray(value)
+      ? value.filter((word): word is string => typeof word === 'string')
+      : [];
+  } catch {
+    return [];
+  }
+}
+
+/** Keywords trimmed, NFC, without repeats (case-insensitively), in the order given. */
+function cleanKeywords(keywords: readonly string[]): string {
+  const seen = new Set<string>();
+  const kept: string[] = [];
+  for (const keyword of keywords) {
+    const clean = keyword.normalize('NFC').replace(/\s+/g, ' ').trim();
+    const folded = clean.toLowerCase();
+    if (clean === '' || seen.has(folded)) continue;
+    seen.add(folded);
+    kept.push(clean);
+  }
+  return JSON.stringify(kept);
 }
 
 /** Built-in themes first in their fixed order, then the user's in the order they were made. */
@@ -98,15 +126,15 @@ export function createTheme(db: Db, input: ParsedOf<'createTheme'>, now = Date.n
       const id = newThemeId(db, label);
       sql(
         db,
-        `INSERT INTO themes (id, label, color, description, built_in, sort_order, created_at)
-         VALUES (?, ?, ?, '', 0, 1000, ?)`,
-      ).run(id, label, color.toUpperCase(), now);
+        `INSERT INTO themes (id, label, color, description, built_in, sort_order, created_at, keywords)
+         VALUES (?, ?, ?, '', 0, 1000, ?, ?)`,
+      ).run(id, label, color.toUpperCase(), now, cleanKeywords(input.keywords ?? []));
       return getTheme(db, id);
     })
     .immediate();
 }
 
-/** Renames or recolours any theme; ids never change, so prompts keep their tags. */
+/** Renames, recolours or re-keywords any theme; ids never change, so prompts keep their tags. */
 export function updateTheme(db: Db, input: ParsedOf<'updateTheme'>): Theme {
   return db
     .transaction((): Theme => {
@@ -120,6 +148,12 @@ export function updateTheme(db: Db, input: ParsedOf<'updateTheme'>): Theme {
       if (input.color !== undefined) {
         sql(db, 'UPDATE themes SET color = ? WHERE id = ?').run(
           input.color.toUpperCase(),
+          input.id,
+        );
+      }
+      if (input.keywords !== undefined) {
+        sql(db, 'UPDATE themes SET keywords = ? WHERE id = ?').run(
+          cleanKeywords(input.keywords),
           input.id,
         );
       }

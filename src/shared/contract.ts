@@ -16,6 +16,7 @@ import type {
   RestoreOutcome,
   SearchResults,
   Theme,
+  ThemeSuggestion,
 } from './types';
 
 /**
@@ -56,6 +57,8 @@ export const METHODS = {
   createBackup: { input: schemas.createBackup },
   getBackupStatus: { input: schemas.empty },
   restoreFromBackup: { input: schemas.restoreFromBackup },
+  suggestThemes: { input: schemas.suggestThemes },
+  dismissSuggestion: { input: schemas.dismissSuggestion },
 } as const satisfies { [K in MethodName]: { input: z.ZodType } };
 
 interface Outputs {
@@ -92,6 +95,8 @@ interface Outputs {
   createBackup: BackupOutcome;
   getBackupStatus: BackupStatus;
   restoreFromBackup: RestoreOutcome;
+  suggestThemes: ThemeSuggestion[];
+  dismissSuggestion: null;
 }
 
 export type { MethodName } from './methods';

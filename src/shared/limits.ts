@@ -1,5 +1,8 @@
 /** Bounds shared by every front so that all of them refuse the same things. */
 export const LIMITS = {
+  /** Keywords a theme may carry for the suggester, and each one's length. */
+  themeKeywordsMax: 20,
+  themeKeywordMaxChars: 40,
   passphraseMinChars: 8,
   passphraseMaxChars: 1024,
   titleMaxChars: 500,

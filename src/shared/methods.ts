@@ -36,6 +36,8 @@ export const METHOD_NAMES = [
   'createBackup',
   'getBackupStatus',
   'restoreFromBackup',
+  'suggestThemes',
+  'dismissSuggestion',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

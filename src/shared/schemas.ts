@@ -52,6 +52,19 @@ const absolutePath = z
     'Give the full path of the file or folder.',
   );
 
+const themeKeywords = z
+  .array(
+    z
+      .string()
+      .trim()
+      .min(1, 'A keyword needs at least one letter.')
+      .max(
+        LIMITS.themeKeywordMaxChars,
+        `Keywords can be at most ${LIMITS.themeKeywordMaxChars} characters.`,
+      ),
+  )
+  .max(LIMITS.themeKeywordsMax, `A theme can have at most ${LIMITS.themeKeywordsMax} keywords.`);
+
 export const schemas = {
   empty: z.object({}).strict(),
   updateSettings: z
@@ -62,7 +75,10 @@ export const schemas = {
         .number()
         .int()
         .min(1, 'Keep at least one automatic backup.')
-        .max(MAX_AUTOMATIC_BACKUP_KEEP, `Keep at most ${MAX_AUTOMATIC_BACKUP_KEEP} automatic backups.`)
+        .max(
+          MAX_AUTOMATIC_BACKUP_KEEP,
+          `Keep at most ${MAX_AUTOMATIC_BACKUP_KEEP} automatic backups.`,
+        )
         .optional(),
     })
     .strict(),
@@ -86,6 +102,17 @@ export const schemas = {
     })
     .strict(),
   createBackup: z.object({ out: absolutePath }).strict(),
+  suggestThemes: z
+    .object({
+      /** The entry's plain text as it stands in the editor. */
+      text: z.string().max(LIMITS.docMaxBytes),
+      /** Leaves out the themes the entry has and the suggestions dismissed on it. */
+      entryId: z.string().max(100).optional(),
+    })
+    .strict(),
+  dismissSuggestion: z
+    .object({ entryId: z.string().max(100), themeId: z.string().max(200) })
+    .strict(),
   createJournal: z.object({ passphrase }).strict(),
   unlock: z
     .object({
@@ -159,7 +186,11 @@ export const schemas = {
     })
     .strict(),
   createTheme: z
-    .object({ label: z.string().max(LIMITS.themeLabelMaxChars * 4), color: color.optional() })
+    .object({
+      label: z.string().max(LIMITS.themeLabelMaxChars * 4),
+      color: color.optional(),
+      keywords: themeKeywords.optional(),
+    })
     .strict(),
   updateTheme: z
     .object({
@@ -169,6 +200,7 @@ export const schemas = {
         .max(LIMITS.themeLabelMaxChars * 4)
         .optional(),
       color: color.optional(),
+      keywords: themeKeywords.optional(),
     })
     .strict(),
   mergeThemes: z.object({ from: themeId, into: themeId }).strict(),

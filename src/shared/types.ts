@@ -65,6 +65,17 @@ export interface Theme {
   builtIn: boolean;
   /** Entries outside the trash carrying the theme. */
   entryCount: number;
+  /** Words of the person's own that suggest this theme besides its name. */
+  keywords: string[];
+}
+
+/** A theme the suggester proposes for an entry's text. */
+export interface ThemeSuggestion {
+  themeId: string;
+  /** 0..1; higher is surer. */
+  score: number;
+  /** The phrases of the text that led to it, exactly as written. */
+  why: string[];
 }
 
 export type PromptKind = 'noticing' | 'roots' | 'experiment' | 'reframe' | 'receiving' | 'balance';

@@ -182,3 +182,50 @@ describe('lean-on command line', () => {
     expect(lean(['init', '--journal', join(home, 'j'), '--passphrase-file', weak]).code).toBe(1);
   });
 });
+
+describe('lean-on themes suggest --jsonl', () => {
+  it('answers each line with exactly what the app suggests, needing no journal', async () => {
+    const { suggestThemes } = await import('../../src/core/suggest');
+    const texts = [
+      'I drafted a text to my brother asking him to take the kids, then deleted it.',
+      'I told my manager no, I will not take the weekend shift. It felt awful and right.',
+      'Rain all morning. Made soup.',
+      'Hoy llovió todo el día.',
+      '',
+    ];
+    const input = `${texts.map((text) => JSON.stringify({ text })).join('\n')}\n`;
+    const result = lean(['themes', 'suggest', '--jsonl', '--journal', '/nonexistent/never-made'], {
+      input,
+    });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const lines = result.stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line) as unknown);
+    expect(lines).toEqual(
+      texts.map((text) => ({
+        themes: suggestThemes(text).map(({ themeId, score, why }) => ({ id: themeId, score, why })),
+      })),
+    );
+    expect(lines[0]).toMatchObject({ themes: [{ id: 'asking-for-help' }] });
+  });
+
+  it('puts an error line in place of a line that is not {"text"} and exits 1', () => {
+    const result = lean(['themes', 'suggest', '--jsonl'], {
+      input: '{"text": "fine"}\n[1, 2]\n{"words": "no"}\n',
+    });
+    expect(result.code).toBe(1);
+    const lines = result.stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line) as unknown);
+    expect(lines).toEqual([
+      { themes: [] },
+      { error: 'Line 2 is not {"text": "..."}.' },
+      { error: 'Line 3 is not {"text": "..."}.' },
+    ]);
+    expect(result.stderr).toMatch(/2 of 3 lines/);
+    expect(lean(['themes', 'suggest']).code).toBe(1);
+  });
+});

@@ -3,6 +3,7 @@ import type { Db } from '../db/database';
 import { schemaVersion } from '../db/migrate';
 import { sql } from '../db/statements';
 import { promptById } from '../prompts';
+import { parseKeywords } from '../themes';
 import {
   type ExportEntry,
   type SalvageCount,
@@ -26,6 +27,7 @@ export interface JsonExportTheme {
   builtIn: boolean;
   sortOrder: number;
   createdAt: number;
+  keywords: string[];
 }
 
 export interface JsonExportEntry {
@@ -77,12 +79,13 @@ interface ThemeRow {
   built_in: number;
   sort_order: number;
   created_at: number;
+  keywords: string;
 }
 
 function allThemes(db: Db): JsonExportTheme[] {
   const rows = sql(
     db,
-    `SELECT id, label, color, description, built_in, sort_order, created_at
+    `SELECT id, label, color, description, built_in, sort_order, created_at, keywords
        FROM themes ORDER BY sort_order, created_at, id`,
   ).all() as ThemeRow[];
   return rows.map((row) => ({
@@ -93,6 +96,7 @@ function allThemes(db: Db): JsonExportTheme[] {
     builtIn: row.built_in === 1,
     sortOrder: row.sort_order,
     createdAt: row.created_at,
+    keywords: parseKeywords(row.keywords),
   }));
 }
 

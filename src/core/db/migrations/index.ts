@@ -3,6 +3,7 @@ import { migration0020 } from './0020-search';
 import { migration0030 } from './0030-deferred-index';
 import { migration0040 } from './0040-import-sources';
 import { migration0050 } from './0050-settings';
+import { migration0060 } from './0060-suggestions';
 import type { Migration } from './types';
 
 /** In order. Append only: a released step is never edited. */
@@ -12,6 +13,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0030,
   migration0040,
   migration0050,
+  migration0060,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
