@@ -1,6 +1,7 @@
 import { type Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { createJournal, expectAccessible } from './app';
+import { callApi } from './http';
 
 // Themes of the user's own: made, used on an entry, renamed, merged and deleted through the
 // Manage themes dialog, with the counts in the Themes navigation following along.
@@ -71,4 +72,67 @@ test('own themes: create, tag, rename, merge, delete; entries keep their text', 
   // The entry itself is untouched: only the tag went away.
   await expect(page.getByRole('region', { name: 'Entries' }).getByRole('option')).toHaveCount(1);
   await expect(page.getByRole('region', { name: 'Entries' })).toContainText('first winter');
+});
+
+test('a suggested theme: shown after a pause with why, added, counted; one turned down stays down', async ({
+  page,
+  appUrl,
+  bridge,
+}) => {
+  await page.goto(appUrl);
+  await createJournal(page);
+  const ui = themesUi(page);
+  await page.getByRole('button', { name: 'New entry', exact: true }).click();
+  await page.getByRole('textbox', { name: 'Entry', exact: true }).click();
+  await page.keyboard.type(
+    'I drafted a text to my brother asking him to take the kids on Saturday, then deleted it. ' +
+      'Later I told my manager no to the extra shift and did not explain myself.',
+  );
+  const suggested = page.getByRole('region', { name: 'Suggested themes' });
+  await expect(suggested).toBeVisible();
+  const asking = suggested.getByRole('listitem').filter({ hasText: 'Asking for help' });
+  await expect(asking).toBeVisible();
+  await asking.getByRole('button', { name: 'Why?' }).click();
+  await expect(asking).toContainText('“');
+  await expect(asking.getByRole('button', { name: 'Why?' })).toHaveAttribute(
+    'aria-expanded',
+    'true',
+  );
+  await expectAccessible(page, 'entry with theme suggestions');
+  if (process.env.LEAN_ON_SCREENSHOTS) {
+    await page.screenshot({ path: 'tmp/screenshots/theme-suggestions.png', fullPage: true });
+  }
+
+  await asking.getByRole('button', { name: 'Add Asking for help' }).click();
+  const entryThemes = page.getByRole('group', { name: 'Entry themes' });
+  await expect(entryThemes.getByRole('button', { name: 'Asking for help' })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+  await expect(suggested.getByRole('listitem').filter({ hasText: 'Asking for help' })).toHaveCount(
+    0,
+  );
+  await expect(ui.navButton(/^Asking for help 1$/)).toBeVisible();
+
+  // Boundaries is turned down, and stays down when the entry is opened again.
+  const boundaries = suggested.getByRole('listitem').filter({ hasText: 'Boundaries' });
+  await expect(boundaries).toBeVisible();
+  await boundaries.getByRole('button', { name: 'Not this: Boundaries' }).click();
+  await expect(boundaries).toHaveCount(0);
+
+  const listed = JSON.parse((await callApi(bridge, 'listEntries', {})).body) as {
+    value: { entries: Array<{ id: string; themes: Array<{ id: string; source: string }> }> };
+  };
+  const entry = listed.value.entries[0]!;
+  expect(entry.themes).toEqual([{ id: 'asking-for-help', source: 'suggested' }]);
+  const suggest = async (input: Record<string, unknown>) =>
+    (
+      JSON.parse((await callApi(bridge, 'suggestThemes', input)).body) as {
+        value: Array<{ themeId: string }>;
+      }
+    ).value.map((suggestion) => suggestion.themeId);
+  const text = 'Later I told my manager no to the extra shift and did not explain myself.';
+  // The same words suggest Boundaries in general, but never again for this entry.
+  expect(await suggest({ text })).toContain('boundaries');
+  expect(await suggest({ text, entryId: entry.id })).not.toContain('boundaries');
 });

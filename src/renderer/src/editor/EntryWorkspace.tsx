@@ -30,6 +30,7 @@ import { ToolbarPlugin } from './plugins/ToolbarPlugin';
 import { WordCountPlugin } from './plugins/WordCountPlugin';
 import { PromptPanel } from './PromptPanel';
 import { SaveStatus } from './SaveStatus';
+import { ThemeSuggestions } from './ThemeSuggestions';
 
 export interface EntryEditorHandle {
   /** Saves anything pending now; resolves when saved (or rejects with the JournalError). */
@@ -161,6 +162,12 @@ export function EntryWorkspace(props: EntryWorkspaceProps) {
         active={activeThemes}
         onToggle={(themeId, on) => saver.setTheme(themeId, on)}
         onThemesChanged={onThemesChanged}
+      />
+      <ThemeSuggestions
+        entryId={stored?.id ?? null}
+        themes={themes}
+        active={activeThemes}
+        onAccept={(themeId) => saver.setTheme(themeId, true, 'suggested')}
       />
     </article>
   );
