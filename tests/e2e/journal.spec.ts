@@ -200,17 +200,20 @@ test('a save the disk refuses keeps the words on screen, says why, and saves on 
     const body = JSON.parse(route.request().postData() ?? '{}') as { method?: string };
     if (body.method === 'updateEntry' && refused === 0) {
       refused++;
+      // In the bridge's streamed form: one line, the result.
       await route.fulfill({
         status: 200,
-        contentType: 'application/json',
-        body: JSON.stringify({
-          ok: false,
-          error: {
-            code: 'IO_ERROR',
-            message:
-              'The disk is full, so the journal could not be saved; free some space and try again.',
+        contentType: 'application/x-ndjson',
+        body: `${JSON.stringify({
+          result: {
+            ok: false,
+            error: {
+              code: 'IO_ERROR',
+              message:
+                'The disk is full, so the journal could not be saved; free some space and try again.',
+            },
           },
-        }),
+        })}\n`,
       });
       return;
     }
