@@ -1,4 +1,5 @@
-// npm run bench:transfer -- [--entries N] [--import-entries M] [--seed S] [--dir D] [--runs R] [--keep]
+// npm run bench:transfer -- [--entries N] [--import-entries M] [--seed S] [--dir D] [--runs R]
+//   [--only import|export|backup, comma-separated] [--keep]
 // Import, export and backup at scale. Makes a Day One export of M entries (default 10,000, or N
 // when N is smaller) from the seeded corpus, copies the seeded N-entry journal from .bench/
 // (default 100,000; build it first with `npm run bench -- --entries N`), and measures each phase
@@ -28,9 +29,19 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '42' },
     dir: { type: 'string' },
     runs: { type: 'string' },
+    only: { type: 'string' },
     keep: { type: 'boolean', default: false },
   },
 });
+
+const GROUPS = ['import', 'export', 'backup'] as const;
+const only = new Set(values.only?.split(',').map((group) => group.trim()) ?? GROUPS);
+for (const group of only) {
+  if (!(GROUPS as readonly string[]).includes(group)) {
+    throw new Error(`--only takes ${GROUPS.join(', ')}; not “${group}”.`);
+  }
+}
+const runsGroup = (group: (typeof GROUPS)[number]) => only.has(group);
 
 const entries = Number(values.entries);
 const importEntries = Number(values['import-entries'] ?? Math.min(10_000, entries));
@@ -41,13 +52,16 @@ const runs = Number(values.runs ?? 3);
 const warmup = long ? 0 : 1;
 const importRuns = Number(values.runs ?? 3);
 const source = join(values.dir ?? join(process.cwd(), '.bench', `${entries}-${seed}`), 'journal');
-if (!existsSync(source))
+const needsJournal = runsGroup('export') || runsGroup('backup');
+if (needsJournal && !existsSync(source))
   throw new Error(`No journal at ${source}; build it with npm run bench -- --entries ${entries}.`);
 const bundleDir = join(process.cwd(), '.bench');
-const bundle = join(bundleDir, 'transfer-phase.mjs');
+/** Named per process, so that two runs at once do not overwrite each other's bundle. */
+const bundleName = `transfer-phase-${process.pid}`;
+const bundle = join(bundleDir, `${bundleName}.mjs`);
 
 await bundlePhases(
-  { 'transfer-phase': fileURLToPath(new URL('./transfer-phase.ts', import.meta.url)) },
+  { [bundleName]: fileURLToPath(new URL('./transfer-phase.ts', import.meta.url)) },
   bundleDir,
 );
 
@@ -88,38 +102,9 @@ const timed = (timing: Timing) =>
     ? `${s(timing.p50)} (single run)`
     : `${s(timing.p50)} (median of ${timing.runs}, max ${s(timing.max)})`;
 
-try {
-  log(`Writing a Day One export of ${importEntries} entries`);
-  const dayOne = writeDayOneExport(work, importEntries, seed);
-  log(`Copying ${source}`);
-  const journal = join(work, 'journal');
-  cpSync(source, journal, { recursive: true });
-  const loadBefore = loadavg();
-
-  log('Import');
-  const imp = phase<ImportPhase>(
-    'import',
-    ['--json', dayOne.jsonPath, '--zip', dayOne.zipPath],
-    importRuns,
-    1,
-  );
-  log('Export');
-  const exports = (['json', 'markdown', 'html'] as const).map((format) =>
-    phase<ExportPhase>(`export-${format}`, ['--journal', journal], runs, warmup),
-  );
-  log('Backup');
-  const backup = phase<BackupCreatePhase>('backup-create', ['--journal', journal], runs, warmup);
-  const verify = phase<BackupVerifyPhase>('backup-verify', [], runs, warmup);
-  const restore = phase<BackupRestorePhase>('backup-restore', [], runs, warmup);
-  const results = { import: imp, exports, backup, verify, restore };
-  const loadAfter = loadavg();
-
+function importLines(imp: ImportPhase): string[] {
   const importTotal = imp.readJson.p50 + imp.plan.p50 + imp.apply.p50;
-  const lines = [
-    `Lean On transfer benchmark: import ${dayOne.entries.toLocaleString('en')} Day One entries; export and back up ${entries.toLocaleString('en')} entries (seed ${seed})`,
-    `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; load average ${loadBefore[0]!.toFixed(2)} before, ${loadAfter[0]!.toFixed(2)} after`,
-    `Day One export: ${mib(dayOne.jsonBytes)} MiB of JSON, ${mib(dayOne.zipBytes)} MiB zipped with ${dayOne.photos} photos`,
-    '',
+  return [
     '| import (seconds) | time | entries/s | peak RSS so far (MiB) |',
     '|---|---|---|---|',
     `| read: Journal.json | ${timed(imp.readJson)} | ${perSecond(imp.entries, imp.readJson.p50)} | ${imp.peakRssMiB.afterRead.toFixed(0)} |`,
@@ -131,27 +116,96 @@ try {
     '',
     `Creating the fresh journal (default Argon2id) took ${s(imp.createJournalSeconds)} s, not counted above; the journal holds ${imp.journalMiB.toFixed(1)} MiB after the import. ${imp.skipped} skipped, ${imp.warnings} warnings.`,
     '',
-    '| export / backup | time (s) | size (MiB) | peak RSS of the phase (MiB) |',
-    '|---|---|---|---|',
-    ...exports.map((r) => {
-      const label = r.phase
-        .replace('export-', '')
-        .replace('markdown', 'Markdown zip')
-        .replace('json', 'JSON')
-        .replace('html', 'HTML (all entries)');
-      return `| export ${label}, ${r.entries.toLocaleString('en')} entries | ${timed(r.time)} | ${mib(r.bytes)} | ${r.peakRssMiB.toFixed(0)} |`;
-    }),
+  ];
+}
+
+function exportLine(r: ExportPhase): string {
+  const label = r.phase
+    .replace('export-', '')
+    .replace('markdown', 'Markdown zip')
+    .replace('json', 'JSON')
+    .replace('html', 'HTML (all entries)');
+  return `| export ${label}, ${r.entries.toLocaleString('en')} entries | ${timed(r.time)} | ${mib(r.bytes)} | ${r.peakRssMiB.toFixed(0)} |`;
+}
+
+function backupLines(
+  backup: BackupCreatePhase,
+  verify: BackupVerifyPhase,
+  restore: BackupRestorePhase,
+): string[] {
+  return [
     `| createBackup (snapshot, package, verify) | ${timed(backup.time)} | ${mib(backup.bytes)} (journal ${mib(backup.journalBytes)}) | ${backup.peakRssMiB.toFixed(0)} |`,
     `| verifyBackup, checksums only | ${timed(verify.checksumsOnly)} | | ${verify.peakRssMiB.toFixed(0)} |`,
     `| verifyBackup with the passphrase (Argon2id + database check) | ${timed(verify.withPassphrase)} | | ${verify.peakRssMiB.toFixed(0)} |`,
     `| restoreBackup | ${timed(restore.time)} | ${mib(restore.restoredBytes)} | ${restore.peakRssMiB.toFixed(0)} |`,
+  ];
+}
+
+try {
+  log(`Writing a Day One export of ${importEntries} entries`);
+  const dayOne = writeDayOneExport(work, importEntries, seed);
+  const journal = join(work, 'journal');
+  if (needsJournal) {
+    log(`Copying ${source}`);
+    cpSync(source, journal, { recursive: true });
+  }
+  const loadBefore = loadavg();
+
+  let imp: ImportPhase | undefined;
+  if (runsGroup('import')) {
+    log('Import');
+    imp = phase<ImportPhase>(
+      'import',
+      ['--json', dayOne.jsonPath, '--zip', dayOne.zipPath],
+      importRuns,
+      1,
+    );
+  }
+  let exports: ExportPhase[] = [];
+  if (runsGroup('export')) {
+    log('Export');
+    exports = (['json', 'markdown', 'html'] as const).map((format) =>
+      phase<ExportPhase>(`export-${format}`, ['--journal', journal], runs, warmup),
+    );
+  }
+  let backup: BackupCreatePhase | undefined;
+  let verify: BackupVerifyPhase | undefined;
+  let restore: BackupRestorePhase | undefined;
+  if (runsGroup('backup')) {
+    log('Backup');
+    backup = phase<BackupCreatePhase>('backup-create', ['--journal', journal], runs, warmup);
+    verify = phase<BackupVerifyPhase>('backup-verify', [], runs, warmup);
+    restore = phase<BackupRestorePhase>('backup-restore', [], runs, warmup);
+  }
+  const results = { import: imp, exports, backup, verify, restore };
+  const loadAfter = loadavg();
+
+  const lines = [
+    `Lean On transfer benchmark (${[...only].join(', ')}): import ${dayOne.entries.toLocaleString('en')} Day One entries; export and back up ${entries.toLocaleString('en')} entries (seed ${seed})`,
+    `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; load average ${loadBefore[0]!.toFixed(2)} before, ${loadAfter[0]!.toFixed(2)} after`,
+    `Day One export: ${mib(dayOne.jsonBytes)} MiB of JSON, ${mib(dayOne.zipBytes)} MiB zipped with ${dayOne.photos} photos`,
     '',
-    `Unlocking before each export or backup (not counted above) took ${s(exports[0]!.unlockSeconds)} s.`,
+    ...(imp ? importLines(imp) : []),
+    ...(exports.length > 0 || backup
+      ? [
+          '| export / backup | time (s) | size (MiB) | peak RSS of the phase (MiB) |',
+          '|---|---|---|---|',
+        ]
+      : []),
+    ...exports.map(exportLine),
+    ...(backup && verify && restore ? backupLines(backup, verify, restore) : []),
+    '',
+    ...(exports[0]
+      ? [
+          `Unlocking before each export or backup (not counted above) took ${s(exports[0].unlockSeconds)} s.`,
+        ]
+      : []),
   ];
   process.stdout.write(
     `${lines.join('\n')}\n\nJSON:\n${JSON.stringify({ entries, importEntries, seed, dayOne: { ...dayOne, jsonPath: undefined, zipPath: undefined }, loadBefore, loadAfter, results })}\n`,
   );
 } finally {
+  rmSync(bundle, { force: true });
   if (values.keep) log(`Kept ${work}`);
   else rmSync(work, { recursive: true, force: true });
 }

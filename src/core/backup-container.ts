@@ -11,7 +11,7 @@ import {
   readExactly,
   readZipDirectory,
   storedChunks,
-} from './export/zip-reader';
+} from './zip/read';
 import {
   type BackupManifest,
   type BackupPart,

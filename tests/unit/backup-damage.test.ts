@@ -6,7 +6,7 @@ import { createBackup, verifyBackup } from '../../src/core/backup';
 import { restoreBackup } from '../../src/core/backup-restore';
 import { writeFileThroughTemp } from '../../src/core/export/output';
 import { ZipWriter } from '../../src/core/export/zip';
-import { type ZipEntry, entryDataOffset, readZipDirectory } from '../../src/core/export/zip-reader';
+import { type ZipEntry, entryDataOffset, readZipDirectory } from '../../src/core/zip/read';
 import type { ErrorCode } from '../../src/shared/errors';
 import { PASSPHRASE, TZ, call, createTestJournal, doc, tempDir } from './helpers';
 

@@ -14,7 +14,7 @@ import { describe, expect, it } from 'vitest';
 import { createBackup, verifyBackup } from '../../src/core/backup';
 import { restoreBackup } from '../../src/core/backup-restore';
 import type { Keyring } from '../../src/core/keyring';
-import { entryDataOffset, readExactly, readZipDirectory } from '../../src/core/export/zip-reader';
+import { entryDataOffset, readExactly, readZipDirectory } from '../../src/core/zip/read';
 import type { JournalService } from '../../src/core/service';
 import { markdownToDoc } from '../../src/core/text';
 import type { Entry, EntryPage, Theme } from '../../src/shared/types';

@@ -6,7 +6,7 @@ import { inflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { exportMarkdown } from '../../src/core/export/markdown';
 import { FileNamer, slugify } from '../../src/core/export/file-names';
-import { entryDataOffset, readExactly, readZipDirectory } from '../../src/core/export/zip-reader';
+import { entryDataOffset, readExactly, readZipDirectory } from '../../src/core/zip/read';
 import { listPrompts } from '../../src/core/prompts';
 import { markdownToDoc } from '../../src/core/text';
 import type { JournalService } from '../../src/core/service';

@@ -1,16 +1,19 @@
 import { spawnSync } from 'node:child_process';
 import { closeSync, openSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { crc32, inflateRawSync } from 'node:zlib';
+import { crc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { writeFileThroughTemp } from '../../src/core/export/output';
 import { ZipWriter, assertSafeZipName } from '../../src/core/export/zip';
 import {
+  type ZipEntry,
   ZipFormatError,
   entryDataOffset,
-  readExactly,
+  looksLikeZip,
+  readEntryBytes,
   readZipDirectory,
-} from '../../src/core/export/zip-reader';
+} from '../../src/core/zip/read';
+import { zipArchive } from './fixtures/import/helpers';
 import { tempDir } from './helpers';
 
 const haveUnzip = spawnSync('unzip', ['-v'], { encoding: 'utf8' }).status === 0;
@@ -30,10 +33,7 @@ function readBack(path: string): Map<string, Buffer> {
     const size = statSync(path).size;
     const files = new Map<string, Buffer>();
     for (const entry of readZipDirectory(fd, size, LIMITS)) {
-      const raw = readExactly(fd, entry.compressedSize, entryDataOffset(fd, size, entry));
-      const bytes = entry.method === 8 ? inflateRawSync(raw) : raw;
-      expect(crc32(bytes)).toBe(entry.crc);
-      files.set(entry.name, bytes);
+      files.set(entry.name, readEntryBytes(fd, size, entry));
     }
     return files;
   } finally {
@@ -131,5 +131,66 @@ describe('zip writer and reader', () => {
         closeSync(fd);
       }
     }
+  });
+
+  it('unpacks only what the directory promises, and refuses what it cannot check', () => {
+    const dir = tempDir();
+    const text = 'a line of a journal\n'.repeat(200);
+    /** Reads the only entry of `bytes`, after `change` has had its way with the directory entry. */
+    const readOnly = (bytes: Buffer, change: (entry: ZipEntry) => void = () => undefined) => {
+      const path = join(dir, 'one.zip');
+      writeFileSync(path, bytes);
+      expect(looksLikeZip(bytes)).toBe(true);
+      const fd = openSync(path, 'r');
+      try {
+        const [entry] = readZipDirectory(fd, bytes.length, LIMITS);
+        change(entry!);
+        return readEntryBytes(fd, bytes.length, entry!).toString();
+      } finally {
+        closeSync(fd);
+      }
+    };
+    const problemOf = (read: () => unknown) => {
+      try {
+        read();
+      } catch (error) {
+        expect(error).toBeInstanceOf(ZipFormatError);
+        return (error as ZipFormatError).problem;
+      }
+      throw new Error('expected a ZipFormatError');
+    };
+    const packed = zipArchive([{ name: 'a.txt', data: text }]);
+    expect(readOnly(packed)).toBe(text);
+    // Bytes after the end record, as some tools leave, do not hide the directory.
+    expect(readOnly(Buffer.concat([packed, Buffer.from('trailing')]))).toBe(text);
+    // A size that lies stops unpacking at the lie; a CRC that lies is caught.
+    const liar = zipArchive([{ name: 'a.txt', data: text, recordedSize: 20 }]);
+    expect(problemOf(() => readOnly(liar))).toBe('damaged');
+    const stored = zipArchive([{ name: 'a.txt', data: text, stored: true }]);
+    const flipped = Buffer.from(stored);
+    flipped[stored.indexOf('a line') + 2] = 0x41;
+    expect(problemOf(() => readOnly(flipped))).toBe('damaged');
+    expect(problemOf(() => readOnly(stored, (entry) => (entry.flags |= 1)))).toBe('encrypted');
+    expect(problemOf(() => readOnly(stored, (entry) => (entry.method = 12)))).toBe(
+      'unsupported-method',
+    );
+    // A packed size far above the unpacked one is refused before anything is read.
+    expect(problemOf(() => readOnly(stored, (entry) => (entry.size = 1)))).toBe('damaged');
+    expect(
+      problemOf(() => readOnly(packed, (entry) => (entry.localHeaderOffset = packed.length))),
+    ).toBe('damaged');
+    const tooMany = join(dir, 'many.zip');
+    writeFileSync(tooMany, packed);
+    const fd = openSync(tooMany, 'r');
+    try {
+      expect(
+        problemOf(() =>
+          readZipDirectory(fd, packed.length, { maxEntries: 0, maxDirectoryBytes: 1 }),
+        ),
+      ).toBe('too-large');
+    } finally {
+      closeSync(fd);
+    }
+    expect(looksLikeZip(Buffer.from('{"entries"'))).toBe(false);
   });
 });

@@ -71,6 +71,20 @@ describe('applying an import', () => {
     expect(result).toMatchObject({ added: 0, duplicates: 2 });
   });
 
+  it('converts each entry while applying, skipping one that cannot become a document', async () => {
+    const { db, files } = await importJournal();
+    const path = writeJson(files, 'Journal.json', dayOne(3));
+    const plan = planImport(db, readImport(path));
+    // The preview keeps the export's text, not a document for every entry as well.
+    expect(plan.add.map((planned) => planned.doc)).toEqual([undefined, undefined, undefined]);
+    // Only large bodies are converted while previewing; one that fails when it is written
+    // after all is skipped like those the preview finds, and counted with them.
+    plan.add[1]!.entry.body = { kind: 'plain', text: 'x'.repeat(LIMITS.docMaxBytes + 1) };
+    const result = applyImport(db, plan);
+    expect(result).toMatchObject({ added: 2, duplicates: 0, skipped: 1 });
+    expect(getEntry(db, result.entryIds[1]!).text).toBe('Entry number 3 about gardening');
+  });
+
   it('imports an entry again once the one it made is deleted for good', async () => {
     const { db, files, service } = await importJournal();
     const path = writeJson(files, 'Journal.json', dayOne(1));

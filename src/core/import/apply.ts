@@ -7,6 +7,7 @@ import { insertEntry } from '../entries';
 import type { ProgressFn } from '../journal';
 import { createTheme, listThemes } from '../themes';
 import { foldLabel } from './collect';
+import { convertBody } from './markdown';
 import { importedEntryId } from './plan';
 import type { ImportPlan, ImportResult, PlannedEntry, ThemeMapping } from './types';
 
@@ -68,14 +69,25 @@ function resolveThemes(
   return ids;
 }
 
+/**
+ * Writes one planned entry, converting its body first unless the plan holds its document. Null
+ * when the body cannot be converted after all (the preview converts only bodies large enough
+ * to outgrow an entry); that entry is skipped as the preview skips the ones it finds.
+ */
 function insertPlanned(
   db: Db,
   plan: ImportPlan,
   planned: PlannedEntry,
   themeIds: Map<string, string>,
   now: number,
-): string {
+): string | null {
   const { entry } = planned;
+  let doc = planned.doc;
+  if (doc === undefined) {
+    const converted = convertBody(entry.body);
+    if (!converted.ok) return null;
+    doc = converted.doc;
+  }
   const themes = new Map<string, ThemeSource>();
   for (const key of planned.themeKeys) {
     const id = themeIds.get(key);
@@ -87,7 +99,7 @@ function insertPlanned(
     {
       id,
       title: entry.title,
-      derived: planned.doc,
+      derived: doc,
       entryDate: entry.entryDate,
       createdAt: entry.createdAt,
       createdTimeZone: entry.timeZone,
@@ -139,6 +151,7 @@ export function applyImport(db: Db, plan: ImportPlan, options: ApplyOptions = {}
       );
       const entryIds: string[] = [];
       let duplicates = plan.duplicates.length;
+      let skipped = plan.skipped.length;
       plan.add.forEach((planned, position) => {
         if (position % step === 0) options.onProgress?.(position / total, 'Importing entries');
         try {
@@ -147,7 +160,9 @@ export function applyImport(db: Db, plan: ImportPlan, options: ApplyOptions = {}
             duplicates += 1;
             return;
           }
-          entryIds.push(insertPlanned(db, plan, planned, themeIds, now));
+          const id = insertPlanned(db, plan, planned, themeIds, now);
+          if (id === null) skipped += 1;
+          else entryIds.push(id);
         } catch (error) {
           throw failure(plan, planned, error);
         }
@@ -156,7 +171,7 @@ export function applyImport(db: Db, plan: ImportPlan, options: ApplyOptions = {}
       return {
         added: entryIds.length,
         duplicates,
-        skipped: plan.skipped.length,
+        skipped,
         entryIds,
         createdThemeIds,
       };

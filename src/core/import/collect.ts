@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { LIMITS, countChars } from '../../shared/limits';
 import { markdownToDoc } from '../text';
-import { invalid } from './decode';
+import { invalid, isRecord } from './decode';
 import type { ImportLimits } from './limits';
 import type { ImportFormat, ImportProblem, ImportedEntry, ParsedImport } from './types';
 
@@ -30,6 +30,11 @@ export function describeEntry(
 export function sentence(where: string, reason: string): string {
   const text = `${where}: ${reason}`;
   return `${text.charAt(0).toUpperCase()}${text.slice(1)}${/[.!?]$/.test(reason) ? '' : '.'}`;
+}
+
+/** "The entry is damaged." → "the entry is damaged", to go inside another sentence. */
+export function lowerFirst(message: string): string {
+  return `${message.charAt(0).toLowerCase()}${message.slice(1)}`.replace(/[.!]$/, '');
 }
 
 /** Folds a tag or theme label the way theme names are compared: case and spacing aside. */
@@ -137,6 +142,22 @@ export class EntryCollector {
     }
     this.bySourceId.set(entry.sourceId, entry);
     this.entries.push(entry);
+  }
+
+  /**
+   * Runs `read` on each entry of an export's list with its position from 1; an item that is not
+   * an object is skipped and reported here.
+   */
+  eachEntryObject(
+    file: string,
+    list: readonly unknown[],
+    read: (raw: Record<string, unknown>, index: number) => void,
+  ): void {
+    list.forEach((raw, position) => {
+      const index = position + 1;
+      if (isRecord(raw)) read(raw, index);
+      else this.skip(file, index, describeEntry(file, index), 'it is not an entry object');
+    });
   }
 
   skip(file: string, index: number | null, where: string, reason: string): void {

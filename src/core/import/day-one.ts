@@ -87,16 +87,12 @@ export function replaceMoments(text: string, attachments: Map<string, Attachment
 }
 
 function readEntry(
-  raw: unknown,
+  raw: Record<string, unknown>,
   file: string,
   index: number,
   collector: EntryCollector,
   context: ReadContext,
 ): void {
-  if (!isRecord(raw)) {
-    collector.skip(file, index, describeEntry(file, index), 'it is not an entry object');
-    return;
-  }
   // Day One's uuids are 32 hex digits; anything far longer is not one.
   const uuid =
     typeof raw.uuid === 'string' && raw.uuid.trim() !== '' && raw.uuid.length <= 200
@@ -179,8 +175,8 @@ export function readDayOne(
   for (const document of documents) {
     const entries = isRecord(document.value) ? document.value.entries : undefined;
     if (!Array.isArray(entries)) continue;
-    entries.forEach((raw, position) => {
-      readEntry(raw, document.file, position + 1, collector, context);
+    collector.eachEntryObject(document.file, entries, (raw, index) => {
+      readEntry(raw, document.file, index, collector, context);
     });
   }
   return collector.result();

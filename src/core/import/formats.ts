@@ -65,37 +65,48 @@ const dayOne: ImportFormatReader = {
   },
 };
 
-const jrnl: ImportFormatReader = {
+/** A format read from a single JSON file, the whole file one journal: jrnl's, Mini Diary's. */
+function jsonFileFormat(format: {
+  id: ImportFormat;
+  label: string;
+  recognises: (value: unknown) => boolean;
+  /** Whether the file has the entries read() reads, and what to say when it has not. */
+  hasEntries: (value: unknown) => boolean;
+  noEntries: string;
+  read: (source: string, file: string, value: unknown, context: ReadContext) => ParsedImport;
+}): ImportFormatReader {
+  return {
+    id: format.id,
+    label: format.label,
+    recognises: (source) => source.kind === 'json' && format.recognises(source.document.value),
+    shapeProblem(source) {
+      if (source.kind !== 'json') return jsonOnly(source, format.label);
+      return format.hasEntries(source.document.value) ? null : format.noEntries;
+    },
+    read: (source, context) =>
+      source.kind === 'json'
+        ? format.read(source.name, source.document.file, source.document.value, context)
+        : notMine(format.label),
+  };
+}
+
+const jrnl = jsonFileFormat({
   id: 'jrnl',
   label: 'jrnl',
-  recognises: (source) => source.kind === 'json' && isJrnlDocument(source.document.value),
-  shapeProblem(source) {
-    if (source.kind !== 'json') return jsonOnly(source, 'jrnl');
-    const value = source.document.value;
-    return isRecord(value) && Array.isArray(value.entries) ? null : 'it has no “entries” list';
-  },
-  read: (source, context) =>
-    source.kind === 'json'
-      ? readJrnl(source.name, source.document.file, source.document.value, context)
-      : notMine('jrnl'),
-};
+  recognises: isJrnlDocument,
+  hasEntries: (value) => isRecord(value) && Array.isArray(value.entries),
+  noEntries: 'it has no “entries” list',
+  read: readJrnl,
+});
 
-const miniDiary: ImportFormatReader = {
+const miniDiary = jsonFileFormat({
   id: 'mini-diary',
   label: 'Mini Diary',
-  recognises: (source) => source.kind === 'json' && isMiniDiaryDocument(source.document.value),
-  shapeProblem(source) {
-    if (source.kind !== 'json') return jsonOnly(source, 'Mini Diary');
-    const value = source.document.value;
-    return isRecord(value) && isRecord(value.entries)
-      ? null
-      : 'it has no “entries” object keyed by date';
-  },
-  read: (source, context) =>
-    source.kind === 'json'
-      ? readMiniDiary(source.name, source.document.file, source.document.value, context)
-      : notMine('Mini Diary'),
-};
+  recognises: isMiniDiaryDocument,
+  hasEntries: (value) => isRecord(value) && isRecord(value.entries),
+  noEntries: 'it has no “entries” object keyed by date',
+  read: readMiniDiary,
+});
 
 const markdown: ImportFormatReader = {
   id: 'markdown',

@@ -24,16 +24,12 @@ export function isJrnlDocument(value: unknown): boolean {
 const DEFAULT_TIME = '09:00';
 
 function readEntry(
-  raw: unknown,
+  raw: Record<string, unknown>,
   file: string,
   index: number,
   collector: EntryCollector,
   context: ReadContext,
 ): void {
-  if (!isRecord(raw)) {
-    collector.skip(file, index, describeEntry(file, index), 'it is not an entry object');
-    return;
-  }
   const date = typeof raw.date === 'string' ? raw.date.trim() : null;
   const named = describeEntry(file, index, { date });
   if (date === null || date === '') {
@@ -98,8 +94,8 @@ export function readJrnl(
   const collector = new EntryCollector('jrnl', source, context.limits);
   const entries = isRecord(value) && Array.isArray(value.entries) ? value.entries : [];
   collector.count(entries.length);
-  entries.forEach((raw, position) => {
-    readEntry(raw, file, position + 1, collector, context);
+  collector.eachEntryObject(file, entries, (raw, index) => {
+    readEntry(raw, file, index, collector, context);
   });
   return collector.result();
 }

@@ -184,7 +184,7 @@ function toImported(
     where,
     sourceId: origins.get(entry.seq) ?? entry.id,
     title: entry.title,
-    // What planImport can convert; planBackupImport puts the backup's own document back.
+    // What planImport checks; planBackupImport gives each entry the backup's own document.
     body: { kind: 'plain', text: entry.text },
     createdAt: entry.createdAt,
     updatedAt: entry.updatedAt,
@@ -250,7 +250,7 @@ export function planBackupImport(
     },
     add: plan.add.map((planned) => ({
       ...planned,
-      doc: backup.docs.get(planned.entry.sourceId) ?? planned.doc,
+      doc: backup.docs.get(planned.entry.sourceId),
     })),
     duplicates: [...known, ...plan.duplicates],
   };

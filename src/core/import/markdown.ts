@@ -1,5 +1,6 @@
 import { LIMITS } from '../../shared/limits';
 import { type DerivedDoc, markdownToDoc, plainTextToDoc } from '../text';
+import { lowerFirst } from './collect';
 import { formatSize } from './limits';
 import type { ImportBody } from './types';
 
@@ -65,8 +66,8 @@ export function bodyBytes(body: ImportBody): number {
 
 export type Converted = { ok: true; doc: DerivedDoc } | { ok: false; reason: string };
 
-function lowerFirst(message: string): string {
-  return `${message.charAt(0).toLowerCase()}${message.slice(1)}`.replace(/[.!]$/, '');
+function tooMuchText(bytes: number): string {
+  return `it holds ${formatSize(bytes)} of text, more than the ${formatSize(LIMITS.docMaxBytes)} an entry can hold`;
 }
 
 /**
@@ -76,12 +77,7 @@ function lowerFirst(message: string): string {
  */
 export function convertBody(body: ImportBody): Converted {
   const bytes = bodyBytes(body);
-  if (bytes > LIMITS.docMaxBytes) {
-    return {
-      ok: false,
-      reason: `it holds ${formatSize(bytes)} of text, more than the ${formatSize(LIMITS.docMaxBytes)} an entry can hold`,
-    };
-  }
+  if (bytes > LIMITS.docMaxBytes) return { ok: false, reason: tooMuchText(bytes) };
   try {
     const doc =
       body.kind === 'markdown'
@@ -92,4 +88,23 @@ export function convertBody(body: ImportBody): Converted {
     const message = error instanceof Error ? error.message : String(error);
     return { ok: false, reason: `it could not be converted: ${lowerFirst(message)}` };
   }
+}
+
+/**
+ * A body up to this size cannot become a document over the limit: Lexical's JSON takes at most
+ * about 120 bytes per byte of text (a file of empty lines, each a paragraph), half this ratio.
+ */
+const CONVERTS_WITHIN_LIMIT_BYTES = Math.floor(LIMITS.docMaxBytes / 256);
+
+/**
+ * Why a body cannot be imported, or null, without keeping its document: what a preview needs.
+ * Only a body large enough that its document might exceed the limit is converted (and the
+ * result dropped); any other is converted when it is written.
+ */
+export function bodyProblem(body: ImportBody): string | null {
+  const bytes = bodyBytes(body);
+  if (bytes > LIMITS.docMaxBytes) return tooMuchText(bytes);
+  if (bytes <= CONVERTS_WITHIN_LIMIT_BYTES) return null;
+  const converted = convertBody(body);
+  return converted.ok ? null : converted.reason;
 }

@@ -3,7 +3,7 @@ import { sql } from '../db/statements';
 import type { ProgressFn } from '../journal';
 import { listThemes } from '../themes';
 import { foldLabel, sentence } from './collect';
-import { convertBody } from './markdown';
+import { bodyProblem } from './markdown';
 import type {
   DuplicateEntry,
   ImportFormat,
@@ -61,8 +61,9 @@ function mapThemes(db: Db, add: PlannedEntry[]): ThemeMapping[] {
 
 /**
  * A preview of importing `parsed` into the journal, which it does not change: the entries that
- * would be added (their documents already converted, so applying only writes), those an earlier
- * import already added, those that cannot be imported and why, and where each tag would land.
+ * would be added, those an earlier import already added, those that cannot be imported and why,
+ * and where each tag would land. Documents are not kept: applyImport converts each entry as it
+ * writes it, so a plan costs little more memory than the export's text.
  */
 export function planImport(db: Db, parsed: ParsedImport, options: PlanOptions = {}): ImportPlan {
   const add: PlannedEntry[] = [];
@@ -77,16 +78,16 @@ export function planImport(db: Db, parsed: ParsedImport, options: PlanOptions = 
       duplicates.push({ entry, existingEntryId });
       return;
     }
-    const converted = convertBody(entry.body);
-    if (!converted.ok) {
+    const problem = bodyProblem(entry.body);
+    if (problem !== null) {
       skipped.push({
         file: entry.file,
         index: entry.index,
-        message: sentence(entry.where, `${converted.reason}; it was skipped`),
+        message: sentence(entry.where, `${problem}; it was skipped`),
       });
       return;
     }
-    add.push({ entry, doc: converted.doc, themeKeys: entry.tags.map(foldLabel) });
+    add.push({ entry, themeKeys: entry.tags.map(foldLabel) });
   });
   options.onProgress?.(1, 'Reading entries');
   const themes = mapThemes(db, add);

@@ -9,7 +9,7 @@ import { decodeUtf8, invalid, openForReading, parseJson, readAt, readWholeFile }
 import { IMPORT_FORMATS, type ImportFormatReader, type ImportSource, readerFor } from './formats';
 import { IMPORT_LIMITS, type ImportLimits, formatSize } from './limits';
 import type { ImportFormat, ParsedImport } from './types';
-import { type ZipMember, looksLikeZip, withZip } from './zip';
+import { type ZipEntry, looksLikeZip, withZip } from './zip';
 
 export interface ReadImportOptions {
   /** The format the person chose; detected from the content when absent. */
@@ -44,37 +44,37 @@ function firstBytes(path: string, name: string, size: number): Buffer {
   }
 }
 
-/** Zip members worth reading: JSON files, not macOS's resource forks or hidden files. */
-function isJsonMember(member: ZipMember): boolean {
-  const file = member.name.split('/').pop() ?? '';
+/** Zip entries worth reading: JSON files, not macOS's resource forks or hidden files. */
+function isJsonEntry(entry: ZipEntry): boolean {
+  const file = entry.name.split('/').pop() ?? '';
   return (
-    !member.name.endsWith('/') &&
-    !member.name.startsWith('__MACOSX/') &&
+    !entry.name.endsWith('/') &&
+    !entry.name.startsWith('__MACOSX/') &&
     !file.startsWith('.') &&
     /\.json$/i.test(file)
   );
 }
 
 function zipDocuments(path: string, name: string, limits: ImportLimits): JsonDocument[] {
-  return withZip(path, name, limits, (members, read) => {
-    const chosen = members.filter(isJsonMember);
+  return withZip(path, name, limits, (entries, read) => {
+    const chosen = entries.filter(isJsonEntry);
     let total = 0;
-    for (const member of chosen) {
-      if (member.size > limits.maxFileBytes) {
+    for (const entry of chosen) {
+      if (entry.size > limits.maxFileBytes) {
         throw invalid(
-          `“${member.name}” in “${name}” would unpack to ${formatSize(member.size)}; Lean On reads files of up to ${formatSize(limits.maxFileBytes)}.`,
+          `“${entry.name}” in “${name}” would unpack to ${formatSize(entry.size)}; Lean On reads files of up to ${formatSize(limits.maxFileBytes)}.`,
         );
       }
-      total += member.size;
+      total += entry.size;
     }
     if (total > limits.maxZipTotalBytes) {
       throw invalid(
         `The journals in “${name}” would unpack to ${formatSize(total)}; Lean On reads up to ${formatSize(limits.maxZipTotalBytes)} from one archive.`,
       );
     }
-    return chosen.map((member) => {
-      const file = `${name}/${member.name}`;
-      return { file, value: parseJson(decodeUtf8(read(member), file), file) };
+    return chosen.map((entry) => {
+      const file = `${name}/${entry.name}`;
+      return { file, value: parseJson(decodeUtf8(read(entry), file), file) };
     });
   });
 }

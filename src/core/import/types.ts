@@ -70,8 +70,12 @@ export type ThemeMapping =
 
 export interface PlannedEntry {
   entry: ImportedEntry;
-  /** The stored document, converted once while planning so applying only writes. */
-  doc: DerivedDoc;
+  /**
+   * The document to store when the source holds one already (a backup's). Otherwise the body is
+   * converted while applying, one entry at a time, so that a plan waiting for the person's
+   * say-so holds the export's text but not a second, larger copy of every entry.
+   */
+  doc?: DerivedDoc;
   /** Keys into ImportPlan.themes. */
   themeKeys: string[];
 }
@@ -105,7 +109,7 @@ export interface ImportResult {
   added: number;
   /** Entries left out because they were imported before (including by an import in between). */
   duplicates: number;
-  /** Entries the plan could not read. */
+  /** Entries the plan could not read, and any whose text could not be converted when written. */
   skipped: number;
   entryIds: string[];
   createdThemeIds: string[];

@@ -1,16 +1,31 @@
 import { readSync } from 'node:fs';
-import { ZIP64_EXTRA_ID, ZIP_SIGNATURES } from './zip';
+import { crc32, inflateRawSync } from 'node:zlib';
+import {
+  ZIP64_EXTRA_ID,
+  ZIP_METHOD_DEFLATE,
+  ZIP_METHOD_STORED,
+  ZIP_SIGNATURES,
+} from '../export/zip';
 
 /**
- * Reads the directory of a ZIP file (ZIP64 included) and locates entries' bytes, for the
- * archives ZipWriter makes. Every offset and length read from the file is checked against the
- * file's size before use, so a damaged or hostile file fails with ZipFormatError, never with
- * an out-of-range read or a huge allocation.
+ * Reads ZIP archives (PKWARE APPNOTE 6.3, ZIP64 included): Lean On's own backups and Markdown
+ * exports, and other apps' exports. Only the directory at the end and the entries asked for are
+ * read, never the whole archive. Every offset and length read from the file is checked against
+ * the file's size before use, and every size against the caller's limits before anything is
+ * unpacked, so a damaged or hostile file fails with ZipFormatError, never with an out-of-range
+ * read, a huge allocation or a zip bomb.
  */
 
+/** Why an archive was refused: callers that explain it to a person word each differently. */
+export type ZipProblem = 'damaged' | 'too-large' | 'encrypted' | 'unsupported-method';
+
 export class ZipFormatError extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(
+    message: string,
+    readonly problem: ZipProblem = 'damaged',
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
     this.name = 'ZipFormatError';
   }
 }
@@ -34,8 +49,14 @@ const MAX_U16 = 0xffff;
 const MAX_U32 = 0xffffffff;
 const END_SIZE = 22;
 const MAX_COMMENT = 0xffff;
+const FLAG_ENCRYPTED = 0x0001;
 /** Set when sizes and CRC follow the data instead of the local header. */
 const FLAG_DATA_DESCRIPTOR = 0x0008;
+
+/** Bytes that start every zip archive (a local file header, or an empty archive's end). */
+export function looksLikeZip(head: Uint8Array): boolean {
+  return head[0] === 0x50 && head[1] === 0x4b && (head[2] === 0x03 || head[2] === 0x05);
+}
 
 /** Reads exactly `length` bytes at `position`, or throws: a short read means the file was cut. */
 export function readExactly(fd: number, length: number, position: number): Buffer {
@@ -64,25 +85,35 @@ interface EndRecord {
   directoryLimit: number;
 }
 
+/**
+ * The end record: the one whose comment reaches exactly to the end of the file, or failing
+ * that (some tools append bytes) the last one whose comment fits in the file.
+ */
 function findEnd(fd: number, fileSize: number): EndRecord {
   if (fileSize < END_SIZE) throw new ZipFormatError('The file is too short to be a zip.');
   const tailLength = Math.min(fileSize, END_SIZE + MAX_COMMENT);
   const tailStart = fileSize - tailLength;
   const tail = readExactly(fd, tailLength, tailStart);
-  for (let at = tailLength - END_SIZE; at >= 0; at -= 1) {
+  let fits = -1;
+  let exact = -1;
+  for (let at = tailLength - END_SIZE; at >= 0 && exact < 0; at -= 1) {
     if (tail.readUInt32LE(at) !== ZIP_SIGNATURES.endOfCentral) continue;
-    // The record's comment must reach exactly to the end of the file, or this is not the record.
-    if (at + END_SIZE + tail.readUInt16LE(at + 20) !== tailLength) continue;
-    const endOffset = tailStart + at;
-    const count = tail.readUInt16LE(at + 10);
-    const directorySize = tail.readUInt32LE(at + 12);
-    const directoryOffset = tail.readUInt32LE(at + 16);
-    if (count !== MAX_U16 && directorySize !== MAX_U32 && directoryOffset !== MAX_U32) {
-      return { count, directorySize, directoryOffset, directoryLimit: endOffset };
-    }
-    return findZip64End(fd, endOffset);
+    const end = at + END_SIZE + tail.readUInt16LE(at + 20);
+    if (end === tailLength) exact = at;
+    else if (end < tailLength && fits < 0) fits = at;
   }
-  throw new ZipFormatError('The zip directory is missing; the file was probably cut short.');
+  const at = exact >= 0 ? exact : fits;
+  if (at < 0) {
+    throw new ZipFormatError('The zip directory is missing; the file was probably cut short.');
+  }
+  const endOffset = tailStart + at;
+  const count = tail.readUInt16LE(at + 10);
+  const directorySize = tail.readUInt32LE(at + 12);
+  const directoryOffset = tail.readUInt32LE(at + 16);
+  if (count !== MAX_U16 && directorySize !== MAX_U32 && directoryOffset !== MAX_U32) {
+    return { count, directorySize, directoryOffset, directoryLimit: endOffset };
+  }
+  return findZip64End(fd, endOffset);
 }
 
 function findZip64End(fd: number, endOffset: number): EndRecord {
@@ -138,7 +169,7 @@ export function readZipDirectory(
 ): ZipEntry[] {
   const end = findEnd(fd, fileSize);
   if (end.count > limits.maxEntries || end.directorySize > limits.maxDirectoryBytes) {
-    throw new ZipFormatError('The zip holds more than expected.');
+    throw new ZipFormatError('The zip holds more than expected.', 'too-large');
   }
   if (end.directoryOffset + end.directorySize > end.directoryLimit) {
     throw new ZipFormatError('The zip directory points outside the file.');
@@ -204,6 +235,40 @@ export function entryDataOffset(fd: number, fileSize: number, entry: ZipEntry): 
     throw new ZipFormatError('An entry’s header disagrees with the zip directory.');
   }
   return start;
+}
+
+/**
+ * One entry's bytes, unpacked and checked against the size and CRC the directory records. The
+ * caller has already checked that recorded size against its limits; unpacking stops at it, so
+ * an archive that lies about a size cannot make this use more memory.
+ */
+export function readEntryBytes(fd: number, fileSize: number, entry: ZipEntry): Buffer {
+  if (entry.flags & FLAG_ENCRYPTED) {
+    throw new ZipFormatError('The entry is password-protected.', 'encrypted');
+  }
+  if (entry.method !== ZIP_METHOD_STORED && entry.method !== ZIP_METHOD_DEFLATE) {
+    throw new ZipFormatError(
+      `The entry is packed with method ${entry.method}.`,
+      'unsupported-method',
+    );
+  }
+  // Deflate never grows data by more than a few bytes per 16 KB block.
+  if (entry.compressedSize > entry.size + 1024 + entry.size / 100) {
+    throw new ZipFormatError('The entry is larger packed than unpacked.');
+  }
+  const packed = readExactly(fd, entry.compressedSize, entryDataOffset(fd, fileSize, entry));
+  let bytes = packed;
+  if (entry.method === ZIP_METHOD_DEFLATE) {
+    try {
+      bytes = inflateRawSync(packed, { maxOutputLength: Math.max(1, entry.size) });
+    } catch (error) {
+      throw new ZipFormatError('The entry could not be unpacked.', 'damaged', { cause: error });
+    }
+  }
+  if (bytes.length !== entry.size || crc32(bytes) !== entry.crc) {
+    throw new ZipFormatError('The entry’s contents do not match the zip’s record of them.');
+  }
+  return bytes;
 }
 
 /** An entry's stored bytes in chunks, read straight from the file. */
