@@ -135,6 +135,17 @@ describe('suggestThemes', () => {
     }
   });
 
+  it('reads requests built from a concept frame, and not requests made of the writer', () => {
+    for (const text of [
+      'Got my neighbour to water the plants while I was away.',
+      'I should have asked someone to hold the ladder.',
+      'I didn’t want to impose, so I took the bus.',
+    ]) {
+      expect(ids(suggestThemes(text)), text).toContain('asking-for-help');
+    }
+    expect(suggestThemes('My son asked me to help him with his science project.')).toEqual([]);
+  });
+
   it('ignores trigger words used in another sense', () => {
     for (const text of [
       'I opened the help menu and searched for export.',
@@ -181,7 +192,7 @@ describe('suggestThemes', () => {
   });
 
   it('quotes why-phrases verbatim from the text, deduplicated and few', () => {
-    const entries = [...labelled('dev.jsonl'), ...labelled('held-out.jsonl')];
+    const entries = [...labelled('dev.jsonl'), ...labelled('held-out-2.jsonl')];
     let checked = 0;
     for (const entry of entries) {
       for (const suggestion of suggestThemes(entry.text)) {
@@ -203,15 +214,19 @@ describe('suggestThemes', () => {
 describe('the labelled evaluation set', () => {
   it('is large and varied enough to mean something', () => {
     const dev = labelled('dev.jsonl');
-    const heldOut = labelled('held-out.jsonl');
-    expect(dev.length).toBeGreaterThanOrEqual(120);
-    expect(heldOut.length).toBeGreaterThanOrEqual(25);
+    const heldOut = labelled('held-out-2.jsonl');
+    expect(dev.length).toBeGreaterThanOrEqual(400);
+    expect(heldOut.length).toBeGreaterThanOrEqual(60);
     const known = new Set<string>(BUILT_IN_THEME_IDS);
     const all = [...dev, ...heldOut];
     expect(new Set(all.map((entry) => entry.id)).size).toBe(all.length);
     for (const entry of all) for (const id of entry.themes) expect(known.has(id), id).toBe(true);
     for (const id of BUILT_IN_THEME_IDS) {
       expect(dev.filter((entry) => entry.themes.includes(id)).length, id).toBeGreaterThan(5);
+      expect(
+        heldOut.filter((entry) => entry.themes.includes(id)).length,
+        id,
+      ).toBeGreaterThanOrEqual(6);
     }
     expect(dev.filter((entry) => entry.themes.length === 0).length).toBeGreaterThan(20);
     expect(dev.filter((entry) => entry.themes.length > 1).length).toBeGreaterThan(15);

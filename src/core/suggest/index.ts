@@ -4,8 +4,8 @@
  *
  * Approach: the text is split into words with their offsets; contractions are expanded
  * ("didn't" → did not, "I'd" → I would) and every word is folded to a crude stem, so
- * "asked", "asks" and "asking" meet. Hand-written cue patterns per theme (vocabulary.ts,
- * built from the reflection guide and the labelled entries in tests/data/theme-eval) are
+ * "asked", "asks" and "asking" meet. Hand-written cue patterns per theme (themes/*.ts,
+ * concept frames from the reflection guide: an act × what it acts on, with word families) are
  * matched in one pass: each cue is a short sequence of stems that may have a few words between
  * them, so negations do not break a cue ("I didn't ask anyone for help" still reads as asking
  * for help), and first-person narrative that never names the theme is caught by cues about
