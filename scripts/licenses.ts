@@ -17,6 +17,9 @@ const BUNDLED = [
   '@tanstack/react-virtual',
   '@tanstack/virtual-core',
   'zod',
+  // The Insights charts, with everything they bring along (added by dependency, below).
+  'recharts',
+  'react-is',
 ];
 /** Every @lexical/* package listed in package.json is bundled, except the lint rules. */
 const NOT_SHIPPED = new Set(['@lexical/eslint-plugin']);
@@ -83,10 +86,29 @@ export function shippedPackages(pkg: PackageJson): string[] {
   return [...names].sort((a, b) => a.localeCompare(b, 'en'));
 }
 
+/**
+ * The bundled renderer libraries and, transitively, the runtime dependencies they pull in
+ * (recharts brings redux, d3 and more), as installed in `root`'s node_modules.
+ */
+function withDependencies(root: string, names: string[]): string[] {
+  const seen = new Set<string>();
+  const visit = (name: string) => {
+    if (seen.has(name)) return;
+    seen.add(name);
+    const own = readPackage(join(root, 'node_modules', name, 'package.json'));
+    for (const dependency of Object.keys(own.dependencies ?? {})) {
+      // Type declarations never reach the running app.
+      if (!dependency.startsWith('@types/')) visit(dependency);
+    }
+  };
+  for (const name of names) visit(name);
+  return [...seen].sort((a, b) => a.localeCompare(b, 'en'));
+}
+
 /** Reads package.json in `root` and each shipped package's own package.json. */
 export function collectLicenses(root: string): Licenses {
   const pkg = readPackage(join(root, 'package.json'));
-  const components = shippedPackages(pkg).map((name): Component => {
+  const components = withDependencies(root, shippedPackages(pkg)).map((name): Component => {
     const own = readPackage(join(root, 'node_modules', name, 'package.json'));
     if (!own.version) throw new Error(`${name} has no version in its package.json.`);
     return {

@@ -11,6 +11,7 @@ import { toErrorValue } from './db/database';
 import * as entries from './entries';
 import { AutomaticBackups } from './jobs/automatic';
 import { type JobRunner, inlineJobs } from './jobs/thread';
+import { computeInsights, onThisDay } from './insights';
 import { salvageListing } from './integrity';
 import { Journal, type JournalOptions, type ProgressFn } from './journal';
 import { dailyPrompt, listPrompts } from './prompts';
@@ -112,6 +113,8 @@ export function createHandlers(
     exportJournal: (input, progress) => transfers.exportJournal(input, progress),
     createBackup: (input, progress) => transfers.createBackup(input, progress),
     suggestThemes: (input) => suggestForEntry(journal.db, input),
+    getInsights: (input) => computeInsights(journal.db, input),
+    getOnThisDay: (input) => onThisDay(journal.db, input),
     dismissSuggestion: (input) => {
       dismissSuggestion(journal.db, input);
       return null;
@@ -152,6 +155,8 @@ const READ_ONLY: ReadonlySet<MethodName> = new Set<MethodName>([
   'createBackup',
   'getBackupStatus',
   'suggestThemes',
+  'getInsights',
+  'getOnThisDay',
 ]);
 
 export class JournalService {

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Result } from './errors';
 import type { MethodName } from './methods';
 import { schemas } from './schemas';
+import type { Insights, OnThisDay } from './insights';
 import type { JournalSettings } from './settings';
 import type {
   BackupOutcome,
@@ -59,6 +60,8 @@ export const METHODS = {
   restoreFromBackup: { input: schemas.restoreFromBackup },
   suggestThemes: { input: schemas.suggestThemes },
   dismissSuggestion: { input: schemas.dismissSuggestion },
+  getInsights: { input: schemas.getInsights },
+  getOnThisDay: { input: schemas.getOnThisDay },
 } as const satisfies { [K in MethodName]: { input: z.ZodType } };
 
 interface Outputs {
@@ -97,6 +100,8 @@ interface Outputs {
   restoreFromBackup: RestoreOutcome;
   suggestThemes: ThemeSuggestion[];
   dismissSuggestion: null;
+  getInsights: Insights;
+  getOnThisDay: OnThisDay;
 }
 
 export type { MethodName } from './methods';

@@ -38,6 +38,8 @@ export const METHOD_NAMES = [
   'restoreFromBackup',
   'suggestThemes',
   'dismissSuggestion',
+  'getInsights',
+  'getOnThisDay',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

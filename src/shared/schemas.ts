@@ -110,6 +110,17 @@ export const schemas = {
       entryId: z.string().max(100).optional(),
     })
     .strict(),
+  getInsights: z
+    .object({
+      timeZone,
+      bucket: z.enum(['week', 'month']),
+      from: isoDate.optional(),
+      to: isoDate.optional(),
+    })
+    .strict(),
+  getOnThisDay: z
+    .object({ today: isoDate, limit: z.number().int().min(1).max(200).optional() })
+    .strict(),
   dismissSuggestion: z
     .object({ entryId: z.string().max(100), themeId: z.string().max(200) })
     .strict(),

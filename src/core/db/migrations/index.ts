@@ -4,6 +4,7 @@ import { migration0030 } from './0030-deferred-index';
 import { migration0040 } from './0040-import-sources';
 import { migration0050 } from './0050-settings';
 import { migration0060 } from './0060-suggestions';
+import { migration0070 } from './0070-insights';
 import type { Migration } from './types';
 
 /** In order. Append only: a released step is never edited. */
@@ -14,6 +15,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0040,
   migration0050,
   migration0060,
+  migration0070,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

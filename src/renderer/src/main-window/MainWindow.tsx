@@ -15,6 +15,7 @@ import { SettingsDialog } from '../settings/SettingsDialog';
 import { appShell } from '../shell';
 import { ExportDialog } from '../transfer/ExportDialog';
 import { ImportDialog } from '../transfer/ImportDialog';
+import { InsightsView } from '../insights/InsightsView';
 import { Sidebar } from '../sidebar/Sidebar';
 import { EditorBoundary } from './EditorBoundary';
 import { LockedAwayDialog } from './LockedAwayDialog';
@@ -37,6 +38,7 @@ const LOCK_KEYS = isMac ? '⌘L' : 'Ctrl+L';
 type Open =
   | { kind: 'entry'; entry: Entry }
   | { kind: 'new'; key: number; prompt: Prompt | null }
+  | { kind: 'insights' }
   | { kind: 'none' };
 
 /** The unlocked journal: the sidebar (prompts, themes, entries) and the editor. */
@@ -81,6 +83,10 @@ export function MainWindow({ client: plainClient, onLocked }: MainWindowProps) {
     (id: string) =>
       void navigate(async () => ({ kind: 'entry', entry: await client.getEntry({ id }) })),
     [client, navigate],
+  );
+  const showInsights = useCallback(
+    () => void navigate(() => Promise.resolve<Open>({ kind: 'insights' })),
+    [navigate],
   );
   const startEntry = useCallback(
     (prompt: Prompt | null) =>
@@ -195,6 +201,9 @@ export function MainWindow({ client: plainClient, onLocked }: MainWindowProps) {
             Lean On
           </p>
           <div className="app-header-actions">
+            <button type="button" className="button-quiet" onClick={showInsights}>
+              Insights
+            </button>
             <button type="button" className="button-quiet" onClick={() => setDialog('import')}>
               Import
             </button>
@@ -231,7 +240,13 @@ export function MainWindow({ client: plainClient, onLocked }: MainWindowProps) {
             onThemesChanged={onThemesChanged}
           />
           <main className="journal-pane">
-            {open.kind === 'none' ? (
+            {open.kind === 'insights' ? (
+              <InsightsView
+                themes={themes}
+                onOpenEntry={openEntry}
+                onClose={() => setOpen({ kind: 'none' })}
+              />
+            ) : open.kind === 'none' ? (
               <div className="journal-empty">
                 <h1>Your journal</h1>
                 <p>Pick an entry on the left, start from a prompt, or begin a blank page.</p>

@@ -3,6 +3,7 @@ import type { Prompt, Theme } from '../../../shared/types';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { EntryList } from './EntryList';
 import { ManageThemesDialog } from './ManageThemesDialog';
+import { OnThisDayPanel } from '../insights/OnThisDayPanel';
 import { PromptsPanel } from './PromptsPanel';
 import { ThemesNav } from './ThemesNav';
 import { useDebouncedValue } from './useDebouncedValue';
@@ -126,6 +127,7 @@ export function Sidebar({
         </button>
       </div>
       <div className="sidebar-panels">
+        <OnThisDayPanel refreshToken={refreshToken} onOpenEntry={onOpenEntry} />
         <PromptsPanel themes={themes} onStartPrompt={onStartPrompt} />
         <ThemesNav
           themes={themes}
