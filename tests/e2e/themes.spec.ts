@@ -136,3 +136,28 @@ test('a suggested theme: shown after a pause with why, added, counted; one turne
   expect(await suggest({ text })).toContain('boundaries');
   expect(await suggest({ text, entryId: entry.id })).not.toContain('boundaries');
 });
+
+test('words given to an own theme make entries that use them suggest it', async ({
+  page,
+  appUrl,
+}) => {
+  await page.goto(appUrl);
+  await createJournal(page);
+  const ui = themesUi(page);
+  await ui.nav.getByRole('button', { name: 'Manage themes' }).click();
+  await ui.addTheme('Money worries');
+  const row = ui.row('Money worries');
+  await row.getByLabel('Words that suggest it').fill('rent, budget , overdraft');
+  await row.getByRole('button', { name: 'Save words' }).click();
+  await expect(row.getByLabel('Words that suggest it')).toHaveValue('rent, budget, overdraft');
+  await expectAccessible(page, 'manage themes with keywords');
+  await page.keyboard.press('Escape');
+
+  await page.getByRole('button', { name: 'New entry', exact: true }).click();
+  await page.getByRole('textbox', { name: 'Entry', exact: true }).click();
+  await page.keyboard.type('The rent went up again, so I sat with the budget all evening.');
+  const suggested = page.getByRole('region', { name: 'Suggested themes' });
+  await expect(suggested.getByRole('listitem').filter({ hasText: 'Money worries' })).toBeVisible();
+  await suggested.getByRole('button', { name: 'Add Money worries' }).click();
+  await expect(ui.navButton(/^Money worries 1$/)).toBeVisible();
+});

@@ -164,6 +164,10 @@ function ThemeEditor({ theme, themes, busy, run }: ThemeEditorProps) {
           Save
         </button>
       </form>
+      {!theme.builtIn && (
+        // Remounted when the saved words change, so the field shows them as kept.
+        <KeywordsForm key={theme.keywords.join('\n')} theme={theme} busy={busy} run={run} />
+      )}
       <p className="manage-theme-meta">
         {theme.builtIn ? 'Built in' : 'Your theme'} ·{' '}
         {theme.entryCount === 1 ? '1 entry' : `${theme.entryCount} entries`}
@@ -221,5 +225,39 @@ function ThemeEditor({ theme, themes, busy, run }: ThemeEditorProps) {
           </button>
         ))}
     </li>
+  );
+}
+
+/** The words of the person's own that suggest one of their themes, comma-separated. */
+function KeywordsForm({ theme, busy, run }: Omit<ThemeEditorProps, 'themes'>) {
+  const client = useJournalClient();
+  const id = useId();
+  const [keywords, setKeywords] = useState(theme.keywords.join(', '));
+  const save = (event: FormEvent) => {
+    event.preventDefault();
+    const list = keywords
+      .split(',')
+      .map((word) => word.trim())
+      .filter((word) => word.length > 0);
+    run(() => client.updateTheme({ id: theme.id, keywords: list }));
+  };
+  return (
+    <form className="inline-fields" onSubmit={save}>
+      <label htmlFor={`${id}-keywords`}>Words that suggest it</label>
+      <input
+        id={`${id}-keywords`}
+        type="text"
+        value={keywords}
+        placeholder="rent, budget, overdraft"
+        aria-describedby={`${id}-keywords-hint`}
+        onChange={(event) => setKeywords(event.target.value)}
+      />
+      <button type="submit" className="button-small" disabled={busy}>
+        Save words
+      </button>
+      <span id={`${id}-keywords-hint`} className="visually-hidden">
+        Separate words with commas. Entries that use them are offered this theme.
+      </span>
+    </form>
   );
 }
