@@ -1,19 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { BUILT_IN_THEME_IDS } from '../../src/shared/built-in-themes';
 import type { Theme } from '../../src/shared/types';
 import { call, createTestJournal, entryInput, failCode } from './helpers';
 
 type Service = Awaited<ReturnType<typeof createTestJournal>>['service'];
 
-const BUILT_IN_IDS = [
-  'trust',
-  'asking-for-help',
-  'boundaries',
-  'vulnerability',
-  'receiving',
-  'connection',
-  'self-reliance',
-  'interdependence',
-];
+const BUILT_IN_IDS: readonly string[] = BUILT_IN_THEME_IDS;
 
 async function themeById(service: Service, id: string): Promise<Theme | undefined> {
   return (await call(service, 'listThemes')).find((theme) => theme.id === id);

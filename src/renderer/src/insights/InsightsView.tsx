@@ -20,6 +20,49 @@ interface InsightsViewProps {
 
 const numbers = new Intl.NumberFormat();
 
+const SPANS = [
+  ['year', 'Last 12 months'],
+  ['all', 'All time'],
+] as const;
+const BUCKETS = [
+  ['week', 'Week'],
+  ['month', 'Month'],
+] as const;
+
+interface SegmentedProps<T extends string> {
+  legend: string;
+  name: string;
+  value: T;
+  choices: ReadonlyArray<readonly [T, string]>;
+  onChange: (value: T) => void;
+}
+
+/** A few mutually exclusive choices as radio buttons in a row. */
+function Segmented<T extends string>({
+  legend,
+  name,
+  value,
+  choices,
+  onChange,
+}: SegmentedProps<T>) {
+  return (
+    <fieldset className="segmented">
+      <legend>{legend}</legend>
+      {choices.map(([choice, label]) => (
+        <label key={choice}>
+          <input
+            type="radio"
+            name={name}
+            checked={value === choice}
+            onChange={() => onChange(choice)}
+          />
+          {label}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
 /** A year before `today`, YYYY-MM-DD (the calendar's default span, too). */
 function yearBefore(today: string): string {
   const date = new Date(`${today}T00:00:00Z`);
@@ -81,44 +124,20 @@ export function InsightsView({ themes, onOpenEntry, onClose }: InsightsViewProps
         score.
       </p>
       <div className="insights-controls">
-        <fieldset className="segmented">
-          <legend>Show</legend>
-          {(
-            [
-              ['year', 'Last 12 months'],
-              ['all', 'All time'],
-            ] as const
-          ).map(([value, label]) => (
-            <label key={value}>
-              <input
-                type="radio"
-                name={`${id}-span`}
-                checked={span === value}
-                onChange={() => setSpan(value)}
-              />
-              {label}
-            </label>
-          ))}
-        </fieldset>
-        <fieldset className="segmented">
-          <legend>Group by</legend>
-          {(
-            [
-              ['week', 'Week'],
-              ['month', 'Month'],
-            ] as const
-          ).map(([value, label]) => (
-            <label key={value}>
-              <input
-                type="radio"
-                name={`${id}-bucket`}
-                checked={bucket === value}
-                onChange={() => setBucket(value)}
-              />
-              {label}
-            </label>
-          ))}
-        </fieldset>
+        <Segmented
+          legend="Show"
+          name={`${id}-span`}
+          value={span}
+          choices={SPANS}
+          onChange={setSpan}
+        />
+        <Segmented
+          legend="Group by"
+          name={`${id}-bucket`}
+          value={bucket}
+          choices={BUCKETS}
+          onChange={setBucket}
+        />
       </div>
       <ErrorAlert error={error} />
       {insights === null && !error && (

@@ -7,7 +7,7 @@ import { useJournalClient } from '../journal-context';
 import { appShell } from '../shell';
 import { PathField } from '../transfer/PathField';
 import { TransferErrorAlert } from '../transfer/TransferErrorAlert';
-import { NOT_A_FULL_PATH, isFullPath } from '../transfer/transfer-text';
+import { fullPathProblem } from '../transfer/transfer-text';
 
 interface RestoreBackupFormProps {
   /** The backup is in place; the journal is locked and opens with the backup's passphrase. */
@@ -57,14 +57,12 @@ export function RestoreBackupForm({ onRestored, headingLevel = 3 }: RestoreBacku
     event.preventDefault();
     if (restoring.busy) return;
     const file = path.trim();
-    const problem =
-      file === ''
-        ? appShell
-          ? 'Choose the backup to restore.'
-          : 'Enter the full path of the backup file.'
-        : isFullPath(file)
-          ? null
-          : NOT_A_FULL_PATH;
+    const problem = fullPathProblem(
+      file,
+      appShell !== null,
+      'Choose the backup to restore.',
+      'Enter the full path of the backup file.',
+    );
     setPathProblem(problem);
     if (problem) {
       (appShell ? pathButtonRef : pathInputRef).current?.focus();

@@ -7,7 +7,7 @@ import { useJournalClient } from '../journal-context';
 import { asJournalError } from '../lib/journal-errors';
 import { appShell } from '../shell';
 import { PathField } from '../transfer/PathField';
-import { NOT_A_FULL_PATH, isFullPath } from '../transfer/transfer-text';
+import { fullPathProblem } from '../transfer/transfer-text';
 
 interface AutomaticBackupSectionProps {
   settings: JournalSettings;
@@ -101,14 +101,12 @@ export function AutomaticBackupSection({
     event.preventDefault();
     if (saving) return;
     const path = folder.trim();
-    const pathProblem =
-      path === ''
-        ? appShell
-          ? 'Choose the folder for automatic backups.'
-          : 'Enter the full path of the folder for automatic backups.'
-        : isFullPath(path)
-          ? null
-          : NOT_A_FULL_PATH;
+    const pathProblem = fullPathProblem(
+      path,
+      appShell !== null,
+      'Choose the folder for automatic backups.',
+      'Enter the full path of the folder for automatic backups.',
+    );
     const count = Number(keep);
     const countProblem =
       Number.isInteger(count) && count >= 1 && count <= MAX_AUTOMATIC_BACKUP_KEEP

@@ -7,7 +7,7 @@ import { appShell } from '../shell';
 import { backupDestinationRequest, suggestedBackupName } from './export-choices';
 import { PathField } from './PathField';
 import { TransferErrorAlert } from './TransferErrorAlert';
-import { NOT_A_FULL_PATH, entriesOf, formatSize, isFullPath } from './transfer-text';
+import { entriesOf, formatSize, fullPathProblem } from './transfer-text';
 
 interface BackupSectionProps {
   /** True while the backup is written and checked: the dialog stays open until it is. */
@@ -39,14 +39,12 @@ export function BackupSection({ onBusyChange }: BackupSectionProps) {
     event.preventDefault();
     if (backingUp.busy) return;
     const out = path.trim();
-    const problem =
-      out === ''
-        ? appShell
-          ? 'Choose where to save the backup.'
-          : 'Enter the full path of the backup file to save.'
-        : isFullPath(out)
-          ? null
-          : NOT_A_FULL_PATH;
+    const problem = fullPathProblem(
+      out,
+      appShell !== null,
+      'Choose where to save the backup.',
+      'Enter the full path of the backup file to save.',
+    );
     if (problem) {
       setPathProblem(problem);
       (appShell ? pathButtonRef : pathInputRef).current?.focus();

@@ -18,7 +18,7 @@ import { HtmlExportFilters } from './HtmlExportFilters';
 import { PathField } from './PathField';
 import { TransferErrorAlert } from './TransferErrorAlert';
 import { UnencryptedWarning } from './UnencryptedWarning';
-import { NOT_A_FULL_PATH, entriesOf, isFullPath } from './transfer-text';
+import { entriesOf, fullPathProblem } from './transfer-text';
 
 interface ExportSectionProps {
   themes: Theme[];
@@ -115,14 +115,12 @@ export function ExportSection({ themes, onBusyChange, salvage = false }: ExportS
     }
     const out = path.trim();
     const folder = exportExtension(kind, container) === null;
-    const problem =
-      out === ''
-        ? appShell
-          ? `Choose where to save the ${folder ? 'folder' : 'file'}.`
-          : `Enter the full path of the ${folder ? 'new folder' : 'file'} to save.`
-        : isFullPath(out)
-          ? null
-          : NOT_A_FULL_PATH;
+    const problem = fullPathProblem(
+      out,
+      appShell !== null,
+      `Choose where to save the ${folder ? 'folder' : 'file'}.`,
+      `Enter the full path of the ${folder ? 'new folder' : 'file'} to save.`,
+    );
     if (problem) {
       setPathProblem(problem);
       (appShell ? pathButtonRef : pathInputRef).current?.focus();

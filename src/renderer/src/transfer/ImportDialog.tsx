@@ -10,13 +10,7 @@ import { IMPORT_FORMATS, IMPORT_FORMAT_IDS, chooseSourceRequest } from './import
 import { ImportPreviewDetails } from './ImportPreviewDetails';
 import { PathField } from './PathField';
 import { TransferErrorAlert } from './TransferErrorAlert';
-import {
-  NOT_A_FULL_PATH,
-  entriesOf,
-  importOutcomeText,
-  isFullPath,
-  previewCountsText,
-} from './transfer-text';
+import { entriesOf, importOutcomeText, fullPathProblem, previewCountsText } from './transfer-text';
 
 export interface ImportDialogProps {
   /** Entries (and perhaps themes) were added: the caller reloads its lists. */
@@ -109,14 +103,12 @@ export function ImportDialog({ onImported, onClose }: ImportDialogProps) {
       return;
     }
     const trimmed = path.trim();
-    const problem =
-      trimmed === ''
-        ? appShell
-          ? `Choose the ${IMPORT_FORMATS[format].source} to import.`
-          : 'Enter the full path of the file or folder to import.'
-        : isFullPath(trimmed)
-          ? null
-          : NOT_A_FULL_PATH;
+    const problem = fullPathProblem(
+      trimmed,
+      appShell !== null,
+      `Choose the ${IMPORT_FORMATS[format].source} to import.`,
+      'Enter the full path of the file or folder to import.',
+    );
     if (problem) {
       setPathProblem(problem);
       (appShell ? pathButtonRef : pathInputRef).current?.focus();

@@ -71,3 +71,18 @@ export function isFullPath(path: string): boolean {
 
 export const NOT_A_FULL_PATH =
   'Give the full path, starting with / (or with a drive letter such as C:\\ on Windows).';
+
+/**
+ * What is wrong with a path field's value, or null when it is a full path: nothing chosen yet
+ * (`chooseText` in the desktop app, which has a picker; `typeText` in the web preview, where
+ * it is typed), or a path that is not a full one.
+ */
+export function fullPathProblem(
+  path: string,
+  hasPicker: boolean,
+  chooseText: string,
+  typeText: string,
+): string | null {
+  if (path === '') return hasPicker ? chooseText : typeText;
+  return isFullPath(path) ? null : NOT_A_FULL_PATH;
+}
