@@ -117,7 +117,17 @@ export function markdownToDoc(markdown: string): DerivedDoc {
     },
     { discrete: true },
   );
-  return deriveDoc(editor.getEditorState().toJSON());
+  const state = editor.getEditorState();
+  const serialized = state.toJSON();
+  const json = JSON.stringify(serialized);
+  // Only links can need making safe; a document without any is already what deriveDoc would
+  // return, so it is not parsed a second time (that second pass was most of an import's work).
+  if (json.includes('"type":"link"') || json.includes('"type":"autolink"')) {
+    return deriveDoc(serialized);
+  }
+  if (json.length > LIMITS.docMaxBytes) throw tooLarge();
+  const text = state.read(() => $getRoot().getTextContent());
+  return { json, text, wordCount: countWords(text) };
 }
 
 /** A serialized editor state with one plain paragraph per string. */

@@ -27,6 +27,22 @@ function textNodes(node: Node): Node[] {
 }
 
 describe('markdownToDoc', () => {
+  it('gives exactly what deriving the stored document again gives, links or none', () => {
+    const samples = [
+      '# Heading\n\nPlain *emphasis*, **strong**, `code` and ~~struck~~.',
+      '- one\n- two\n  - nested\n\n1. first\n2. second',
+      '> a quote\n\nemoji 🌱 and RTL שלום and "quotes" with \\*escapes\\*',
+      'A [safe link](https://example.org/) and an [unsafe one](javascript:alert(1)).',
+      'Text that says "type":"link" without being one.',
+      '',
+    ];
+    for (const markdown of samples) {
+      const direct = markdownToDoc(markdown);
+      expect(deriveDoc(JSON.parse(direct.json))).toEqual(direct);
+    }
+    expect(markdownToDoc(samples[3]!).json).not.toContain('javascript:');
+  });
+
   it('turns headings, emphasis, lists and quotes into editor nodes', () => {
     const { json, text, wordCount } = markdownToDoc(
       '# Today\n\n## Morning\n\nI felt **proud** and *tired*.\n\n- tea\n- walk\n\n1. ask\n2. wait\n\n> be gentle',
