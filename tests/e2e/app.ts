@@ -29,6 +29,25 @@ export async function coreState(bridge: Bridge): Promise<string> {
   return result.value?.state ?? 'error';
 }
 
+/** Calls the core through the bridge and returns the value; fails the test on an error. */
+export async function coreCall<T>(bridge: Bridge, method: string, input: unknown = {}): Promise<T> {
+  const result = JSON.parse((await callApi(bridge, method, input)).body) as {
+    ok: boolean;
+    value: T;
+    error?: unknown;
+  };
+  expect(result.ok, `${method} failed: ${JSON.stringify(result.error)}`).toBe(true);
+  return result.value;
+}
+
+/** A stored document of one paragraph, as the editor saves it. */
+export function paragraphDoc(text: string): unknown {
+  const node = { version: 1, direction: null, format: '', indent: 0 };
+  const leaf = { type: 'text', version: 1, detail: 0, format: 0, mode: 'normal', style: '', text };
+  const paragraph = { ...node, type: 'paragraph', textFormat: 0, textStyle: '', children: [leaf] };
+  return { root: { ...node, type: 'root', children: [paragraph] } };
+}
+
 /** The text of an element labelled `Recovery code`, whether it is a field or plain text. */
 export async function recoveryCodeText(code: Locator): Promise<string> {
   const isField = (await code.and(code.page().locator('input, textarea')).count()) > 0;

@@ -1,7 +1,6 @@
 import { type Page } from '@playwright/test';
 import { type Bridge, expect, test } from './fixtures';
-import { callApi } from './http';
-import { createJournal, expectAccessible } from './app';
+import { coreCall, createJournal, expectAccessible, paragraphDoc } from './app';
 
 // The Insights view, empty and with writing, in light and dark; its tables; and "On this day"
 // in the sidebar. Charts are drawn by Recharts; each has a table of the same figures.
@@ -14,13 +13,6 @@ function localDay(offsetDays = 0, offsetYears = 0): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
-function doc(text: string): unknown {
-  const node = { version: 1, direction: null, format: '', indent: 0 };
-  const leaf = { type: 'text', version: 1, detail: 0, format: 0, mode: 'normal', style: '', text };
-  const paragraph = { ...node, type: 'paragraph', textFormat: 0, textStyle: '', children: [leaf] };
-  return { root: { ...node, type: 'root', children: [paragraph] } };
-}
-
 async function addEntry(
   bridge: Bridge,
   title: string,
@@ -28,14 +20,13 @@ async function addEntry(
   themes: string[],
   words = 'I asked my neighbour to water the plants while I was away.',
 ) {
-  const response = await callApi(bridge, 'createEntry', {
+  await coreCall(bridge, 'createEntry', {
     title,
-    doc: doc(words),
+    doc: paragraphDoc(words),
     entryDate,
     timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
     themes: themes.map((id) => ({ id, source: 'manual' })),
   });
-  expect(JSON.parse(response.body)).toMatchObject({ ok: true });
 }
 
 function insightsUi(page: Page) {

@@ -3,24 +3,22 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { type Page } from '@playwright/test';
-import { type Bridge, expect, test } from './fixtures';
-import { callApi } from './http';
-import { GOOD_PASSPHRASE, createJournal, expectAccessible, screens, unlock } from './app';
+import { expect, test } from './fixtures';
+import {
+  GOOD_PASSPHRASE,
+  coreCall,
+  createJournal,
+  expectAccessible,
+  paragraphDoc,
+  screens,
+  unlock,
+} from './app';
 
 // A journal damaged on disk: the unlock screen says it is damage (not the passphrase) and
 // offers what can be done; read-only, the entries the damage spared are read and exported;
 // a backup restored in its place opens with every entry, and the damaged files are kept.
 
 const ENTRIES = 40;
-
-async function api<T>(bridge: Bridge, method: string, input: unknown = {}): Promise<T> {
-  const result = JSON.parse((await callApi(bridge, method, input)).body) as {
-    ok: boolean;
-    value: T;
-  };
-  expect(result.ok, `${method} succeeded`).toBe(true);
-  return result.value;
-}
 
 /** Damages a leaf page of the entries table (see support/damage-entries.ts). */
 function damageEntries(journalDir: string, hexKey: string): void {
@@ -36,14 +34,6 @@ function damageEntries(journalDir: string, hexKey: string): void {
     { encoding: 'utf8' },
   );
   expect(output).toMatch(/^damaged page \d+/);
-}
-
-/** A stored document of one paragraph, as the editor saves it. */
-function paragraphDoc(text: string): unknown {
-  const node = { version: 1, direction: null, format: '', indent: 0 };
-  const leaf = { type: 'text', version: 1, detail: 0, format: 0, mode: 'normal', style: '', text };
-  const paragraph = { ...node, type: 'paragraph', textFormat: 0, textStyle: '', children: [leaf] };
-  return { root: { ...node, type: 'root', children: [paragraph] } };
 }
 
 function recoveryUi(page: Page) {
@@ -69,15 +59,15 @@ test('a damaged journal: told apart from a wrong passphrase, read, exported, and
     await page.goto(appUrl);
     await createJournal(page);
     for (let i = 0; i < ENTRIES; i++) {
-      await api(bridge, 'createEntry', {
+      await coreCall(bridge, 'createEntry', {
         title: `Evening ${i}`,
         doc: paragraphDoc(`Evening ${i}: I asked for a hand with the boxes. `.repeat(12)),
         timeZone: 'UTC',
       });
     }
     const backup = join(work, 'before.leanon-backup');
-    await api(bridge, 'createBackup', { out: backup });
-    const { hexKey } = await api<{ hexKey: string }>(bridge, 'getRawKey', {
+    await coreCall(bridge, 'createBackup', { out: backup });
+    const { hexKey } = await coreCall<{ hexKey: string }>(bridge, 'getRawKey', {
       passphrase: GOOD_PASSPHRASE,
     });
     const ui = screens(page);
@@ -149,7 +139,9 @@ test('a damaged journal: told apart from a wrong passphrase, read, exported, and
       'replaced-',
     );
     await unlock(page, GOOD_PASSPHRASE);
-    const all = await api<{ entries: unknown[] }>(bridge, 'listEntries', { limit: 100 });
+    // The click only starts the unlock: wait until the journal is open before asking the core.
+    await expect(screens(page).lockButton).toBeVisible();
+    const all = await coreCall<{ entries: unknown[] }>(bridge, 'listEntries', { limit: 100 });
     expect(all.entries).toHaveLength(ENTRIES);
   } finally {
     rmSync(work, { recursive: true, force: true });

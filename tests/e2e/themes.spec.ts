@@ -1,7 +1,6 @@
 import { type Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { createJournal, expectAccessible } from './app';
-import { callApi } from './http';
+import { coreCall, createJournal, expectAccessible } from './app';
 
 // Themes of the user's own: made, used on an entry, renamed, merged and deleted through the
 // Manage themes dialog, with the counts in the Themes navigation following along.
@@ -120,17 +119,15 @@ test('a suggested theme: shown after a pause with why, added, counted; one turne
   await boundaries.getByRole('button', { name: 'Not this: Boundaries' }).click();
   await expect(boundaries).toHaveCount(0);
 
-  const listed = JSON.parse((await callApi(bridge, 'listEntries', {})).body) as {
-    value: { entries: Array<{ id: string; themes: Array<{ id: string; source: string }> }> };
-  };
-  const entry = listed.value.entries[0]!;
+  const listed = await coreCall<{
+    entries: Array<{ id: string; themes: Array<{ id: string; source: string }> }>;
+  }>(bridge, 'listEntries', {});
+  const entry = listed.entries[0]!;
   expect(entry.themes).toEqual([{ id: 'asking-for-help', source: 'suggested' }]);
   const suggest = async (input: Record<string, unknown>) =>
-    (
-      JSON.parse((await callApi(bridge, 'suggestThemes', input)).body) as {
-        value: Array<{ themeId: string }>;
-      }
-    ).value.map((suggestion) => suggestion.themeId);
+    (await coreCall<Array<{ themeId: string }>>(bridge, 'suggestThemes', input)).map(
+      (suggestion) => suggestion.themeId,
+    );
   const text = 'Later I told my manager no to the extra shift and did not explain myself.';
   // The same words suggest Boundaries in general, but never again for this entry.
   expect(await suggest({ text })).toContain('boundaries');

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { type Page } from '@playwright/test';
 import { type Bridge, expect, test as base } from './fixtures';
 import { callApi, rawRequest } from './http';
-import { createJournal, expectAccessible, screens } from './app';
+import { coreCall, createJournal, expectAccessible, screens } from './app';
 
 // Import, export and backup through their dialogs in the web preview, where paths are typed:
 // a jrnl export previewed (counts, tags and themes, the entry it cannot read) and imported,
@@ -109,20 +109,17 @@ function exportUi(page: Page) {
 }
 
 /** Puts the jrnl entries into the journal through the contract, without the Import dialog. */
-async function importThroughApi(bridge: Bridge, path: string) {
-  const preview = JSON.parse(
-    (await callApi(bridge, 'previewImport', { path, format: 'jrnl' })).body,
-  ) as { ok: boolean; value: { previewId: string } };
-  expect(preview.ok).toBe(true);
-  const applied = JSON.parse(
-    (
-      await callApi(bridge, 'applyImport', {
-        previewId: preview.value.previewId,
-        createThemes: true,
-      })
-    ).body,
-  ) as unknown;
-  expect(applied).toMatchObject({ ok: true, value: { added: 3 } });
+/** Imports a jrnl export through the core's contract, as the dialog would; returns how many. */
+async function importThroughApi(bridge: Bridge, path: string, createThemes = true) {
+  const { previewId } = await coreCall<{ previewId: string }>(bridge, 'previewImport', {
+    path,
+    format: 'jrnl',
+  });
+  const { added } = await coreCall<{ added: number }>(bridge, 'applyImport', {
+    previewId,
+    createThemes,
+  });
+  return added;
 }
 
 test('a jrnl export is previewed, imported with new themes, and not imported twice', async ({
@@ -166,10 +163,8 @@ test('a jrnl export is previewed, imported with new themes, and not imported twi
 
   // Nothing is written by a preview.
   await expect(entries).toHaveCount(0);
-  const listed = JSON.parse((await callApi(bridge, 'listEntries', {})).body) as {
-    value: { entries: unknown[] };
-  };
-  expect(listed.value.entries).toHaveLength(0);
+  const listed = await coreCall<{ entries: unknown[] }>(bridge, 'listEntries', {});
+  expect(listed.entries).toHaveLength(0);
 
   await ui.importButton.click();
   await expect(ui.dialog).toContainText('3 entries were added to your journal.');
@@ -236,7 +231,7 @@ test('entries export as Markdown files and JSON, and into an encrypted backup', 
 }) => {
   await page.goto(appUrl);
   await createJournal(page);
-  await importThroughApi(bridge, await writeJrnlExport(tempDir));
+  expect(await importThroughApi(bridge, await writeJrnlExport(tempDir))).toBe(3);
   // The journal stays unlocked in the core; a reload shows what the contract just added.
   await page.reload();
   await expect(screens(page).lockButton).toBeVisible();
@@ -346,18 +341,7 @@ test('a long backup shows what it is doing and how far it has got', async ({
   };
   const file = join(tempDir, 'many.json');
   await writeFile(file, JSON.stringify(many), 'utf8');
-  const preview = JSON.parse(
-    (await callApi(bridge, 'previewImport', { path: file, format: 'jrnl' })).body,
-  ) as { value: { previewId: string } };
-  const applied = JSON.parse(
-    (
-      await callApi(bridge, 'applyImport', {
-        previewId: preview.value.previewId,
-        createThemes: false,
-      })
-    ).body,
-  ) as unknown;
-  expect(applied).toMatchObject({ ok: true, value: { added: 4000 } });
+  expect(await importThroughApi(bridge, file, false)).toBe(4000);
 
   // Every progress bar the page shows is noted, with its label.
   // (A string, run in the page: the tests' own TypeScript has no DOM.)
