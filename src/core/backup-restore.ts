@@ -31,7 +31,13 @@ export interface RestoreResult {
 /** Files operating systems drop into folders on their own; they do not make a folder "used". */
 const SYSTEM_LITTER = new Set(['.DS_Store', 'Thumbs.db', 'desktop.ini']);
 
-const JOURNAL_FILES = [DATABASE_FILE, `${DATABASE_FILE}-wal`, `${DATABASE_FILE}-shm`, KEYRING_FILE];
+/** A journal folder's own files. */
+export const JOURNAL_FILES = [
+  DATABASE_FILE,
+  `${DATABASE_FILE}-wal`,
+  `${DATABASE_FILE}-shm`,
+  KEYRING_FILE,
+];
 
 /** What a restore or create that crashed leaves: the marker, the journal's files, temp files. */
 function isUnfinishedJournalFile(name: string): boolean {

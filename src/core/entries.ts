@@ -258,7 +258,7 @@ export function updateEntry(db: Db, input: UpdateInput, now = Date.now()): Entry
     .immediate();
 }
 
-function seqOf(db: Db, id: string): number {
+export function seqOf(db: Db, id: string): number {
   const row = sql(db, 'SELECT seq FROM entries WHERE id = ?').get(id) as
     { seq: number } | undefined;
   if (!row) throw new JournalError('NOT_FOUND', 'That entry no longer exists.');

@@ -228,26 +228,64 @@ export interface Salvage {
  */
 export function salvageEntries(db: Db, visit: (entry: Entry) => void): Salvage {
   const salvage: Salvage = { read: 0, unreadable: 0 };
+  for (const found of entriesPastDamage(db, 0)) {
+    if (found.value) {
+      visit(found.value);
+      salvage.read++;
+    } else {
+      salvage.unreadable++;
+    }
+  }
+  return salvage;
+}
+
+/** One row number's worth of a salvage: what was read there, or null where damage stood. */
+export interface Salvaged<T> {
+  seq: number;
+  /** The last row number there is; the salvage ends there. */
+  last: number;
+  value: T | null;
+}
+
+/**
+ * Reads entries after row number `after` one at a time with `read`, so that a damaged page
+ * costs only the entries on it; rows deleted for good (or never used), for which `read`
+ * returns undefined, are skipped. When even the highest row number cannot be read, that is
+ * one damaged run and nothing else.
+ */
+export function* rowsPastDamage<T>(
+  db: Db,
+  after: number,
+  read: (seq: number) => T | undefined,
+): Generator<Salvaged<T>> {
   let last: number;
   try {
     last = (sql(db, 'SELECT max(seq) FROM entries').pluck().get() as number | null) ?? 0;
   } catch (error) {
     if (!isDamageError(error)) throw error;
-    return { read: 0, unreadable: 1 };
+    yield { seq: after, last: after, value: null };
+    return;
   }
-  const idOf = sql(db, 'SELECT id FROM entries WHERE seq = ?').pluck();
-  for (let seq = 1; seq <= last; seq++) {
+  for (let seq = after + 1; seq <= last; seq++) {
+    let value: T | undefined;
     try {
-      const id = idOf.get(seq) as string | undefined;
-      if (id === undefined) continue; // deleted for good, or never used
-      visit(getEntry(db, id));
-      salvage.read++;
+      value = read(seq);
     } catch (error) {
       if (!isDamageError(error)) throw error;
-      salvage.unreadable++;
+      yield { seq, last, value: null };
+      continue;
     }
+    if (value !== undefined) yield { seq, last, value };
   }
-  return salvage;
+}
+
+/** Whole entries past damage, each read with its themes. */
+function entriesPastDamage(db: Db, after: number): Generator<Salvaged<Entry>> {
+  const idOf = sql(db, 'SELECT id FROM entries WHERE seq = ?');
+  return rowsPastDamage(db, after, (seq) => {
+    const id = idOf.pluck().get(seq) as string | undefined;
+    return id === undefined ? undefined : getEntry(db, id);
+  });
 }
 
 /**
@@ -261,28 +299,18 @@ export function salvageListing(
   limit: number,
 ): { entries: EntrySummary[]; nextCursor: string | null; unreadable: number } {
   const start = cursor && /^salvage:\d+$/.test(cursor) ? Number(cursor.slice(8)) : 0;
-  let last: number;
-  try {
-    last = (sql(db, 'SELECT max(seq) FROM entries').pluck().get() as number | null) ?? 0;
-  } catch (error) {
-    if (!isDamageError(error)) throw error;
-    return { entries: [], nextCursor: null, unreadable: 1 };
-  }
-  const idOf = sql(db, 'SELECT id FROM entries WHERE seq = ?').pluck();
   const entries: EntrySummary[] = [];
   let unreadable = 0;
-  let seq = start;
-  while (seq < last && entries.length < limit) {
-    seq++;
-    try {
-      const id = idOf.get(seq) as string | undefined;
-      if (id === undefined) continue;
-      const { doc: _doc, text: _text, ...summary } = getEntry(db, id);
-      if (summary.deletedAt === null) entries.push(summary);
-    } catch (error) {
-      if (!isDamageError(error)) throw error;
-      unreadable++;
+  let reached = { seq: start, last: start };
+  for (const found of entriesPastDamage(db, start)) {
+    reached = found;
+    if (!found.value) unreadable++;
+    else if (found.value.deletedAt === null) {
+      const { doc: _doc, text: _text, ...summary } = found.value;
+      entries.push(summary);
     }
+    if (entries.length >= limit) break;
   }
-  return { entries, nextCursor: seq < last ? `salvage:${seq}` : null, unreadable };
+  const more = reached.seq < reached.last;
+  return { entries, nextCursor: more ? `salvage:${reached.seq}` : null, unreadable };
 }

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs
 import { join } from 'node:path';
 import { JournalError } from '../shared/errors';
 import { fsyncFolder, writeFileAtomic } from './atomic-file';
-import { restoreBackup } from './backup-restore';
+import { JOURNAL_FILES, restoreBackup } from './backup-restore';
 import { verifyBackup } from './backup-verify';
 import { DATABASE_FILE } from './db/database';
 import { KEYRING_FILE } from './keyring';
@@ -11,7 +11,6 @@ import { KEYRING_FILE } from './keyring';
 export const RESTORE_MARKER = '.restore-in-progress.json';
 
 const RESTORED_FILES = [DATABASE_FILE, KEYRING_FILE];
-const JOURNAL_FILES = [DATABASE_FILE, `${DATABASE_FILE}-wal`, `${DATABASE_FILE}-shm`, KEYRING_FILE];
 
 interface RestorePlan {
   /** Hidden folder inside the journal folder holding the restored, verified files. */

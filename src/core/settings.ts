@@ -30,14 +30,19 @@ export function getSettings(db: Db): JournalSettings {
   return settings as unknown as JournalSettings;
 }
 
+/** Stores one setting (or a note kept beside them) as JSON, replacing what was there. */
+export function writeSetting(db: Db, key: string, value: unknown): void {
+  sql(
+    db,
+    'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+  ).run(key, JSON.stringify(value));
+}
+
 export function updateSettings(db: Db, patch: ParsedOf<'updateSettings'>): JournalSettings {
   db.transaction(() => {
     for (const [key, value] of Object.entries(patch)) {
       if (value === undefined) continue;
-      sql(
-        db,
-        'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
-      ).run(key, JSON.stringify(value));
+      writeSetting(db, key, value);
     }
   }).immediate();
   return getSettings(db);

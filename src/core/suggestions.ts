@@ -3,6 +3,7 @@ import type { ParsedOf } from '../shared/schemas';
 import type { ThemeSuggestion } from '../shared/types';
 import type { Db } from './db/database';
 import { sql } from './db/statements';
+import { seqOf } from './entries';
 import { suggestThemes } from './suggest';
 import { listThemes } from './themes';
 
@@ -19,7 +20,7 @@ export function suggestForEntry(db: Db, input: ParsedOf<'suggestThemes'>): Theme
   const known = new Set(themes.map((theme) => theme.id));
   const left = new Set<string>();
   if (input.entryId !== undefined) {
-    const seq = entrySeq(db, input.entryId);
+    const seq = seqOf(db, input.entryId);
     for (const id of sql(db, 'SELECT theme_id FROM entry_themes WHERE entry_seq = ?')
       .pluck()
       .all(seq) as string[]) {
@@ -38,7 +39,7 @@ export function suggestForEntry(db: Db, input: ParsedOf<'suggestThemes'>): Theme
 
 /** The person said no to a suggested theme on this entry: it is not offered again for it. */
 export function dismissSuggestion(db: Db, input: ParsedOf<'dismissSuggestion'>): void {
-  const seq = entrySeq(db, input.entryId);
+  const seq = seqOf(db, input.entryId);
   if (!sql(db, 'SELECT 1 FROM themes WHERE id = ?').get(input.themeId)) {
     throw new JournalError('NOT_FOUND', `There is no theme “${input.themeId}”.`);
   }
@@ -47,10 +48,4 @@ export function dismissSuggestion(db: Db, input: ParsedOf<'dismissSuggestion'>):
     `INSERT INTO suggestion_dismissals (entry_seq, theme_id, dismissed_at) VALUES (?, ?, ?)
      ON CONFLICT (entry_seq, theme_id) DO NOTHING`,
   ).run(seq, input.themeId, Date.now());
-}
-
-function entrySeq(db: Db, id: string): number {
-  const seq = sql(db, 'SELECT seq FROM entries WHERE id = ?').pluck().get(id) as number | undefined;
-  if (seq === undefined) throw new JournalError('NOT_FOUND', 'That entry no longer exists.');
-  return seq;
 }

@@ -2,6 +2,7 @@ import { JournalError } from '../../shared/errors';
 import type { ThemeSource } from '../../shared/types';
 import { type Db, isDamageError } from '../db/database';
 import { sql } from '../db/statements';
+import { rowsPastDamage } from '../integrity';
 
 /** Entries read per query: enough to amortize the query, small enough to stay light in memory. */
 export const EXPORT_PAGE_SIZE = 200;
@@ -275,35 +276,20 @@ function* salvagePages(
   pageSize: number,
 ): Generator<ExportEntry[]> {
   planFor(selection); // the same checks of the selection as a normal export
-  const last = salvageBound(db);
-  if (last === 0) {
-    try {
-      sql(db, 'SELECT count(*) FROM entries').get();
-    } catch (error) {
-      if (!isDamageError(error)) throw error;
-      count.unreadable++;
-    }
-    return;
-  }
   const one = sql(db, `SELECT ${COLUMNS} FROM entries e WHERE e.seq = ?`);
   let page: ExportEntry[] = [];
-  for (let seq = 1; seq <= last; seq++) {
-    let row: Row | undefined;
-    try {
-      row = one.get(seq) as Row | undefined;
-    } catch (error) {
-      if (!isDamageError(error)) throw error;
+  for (const found of rowsPastDamage(db, 0, (seq) => one.get(seq) as Row | undefined)) {
+    if (!found.value) {
       count.unreadable++;
       continue;
     }
-    if (!row) continue; // deleted for good, or never used
     let themes: ExportEntryTheme[] = [];
     try {
-      themes = themesOfPage(db, [seq]).get(seq) ?? [];
+      themes = themesOfPage(db, [found.seq]).get(found.seq) ?? [];
     } catch (error) {
       if (!isDamageError(error)) throw error;
     }
-    const entry = toExportEntry(row, themes);
+    const entry = toExportEntry(found.value, themes);
     if (!selected(entry, selection)) continue;
     page.push(entry);
     if (page.length >= pageSize) {

@@ -2,7 +2,7 @@ import { JournalError } from '../../shared/errors';
 import type { AutomaticBackupRun, BackupStatus } from '../../shared/types';
 import { sql } from '../db/statements';
 import type { Journal } from '../journal';
-import { getSettings } from '../settings';
+import { getSettings, writeSetting } from '../settings';
 import type { JobRunner } from './thread';
 
 /** Kept in the encrypted settings table beside the person's choices, but never set by them. */
@@ -80,10 +80,7 @@ export class AutomaticBackups {
   private record(run: AutomaticBackupRun): void {
     if (this.journal.state() !== 'unlocked' || this.journal.readOnly) return;
     try {
-      sql(
-        this.journal.db,
-        'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
-      ).run(LAST_RUN_KEY, JSON.stringify(run));
+      writeSetting(this.journal.db, LAST_RUN_KEY, run);
     } catch {
       // Only the note is lost; the next unlock tries again and notes that.
     }

@@ -4,16 +4,9 @@ import { Worker } from 'node:worker_threads';
 import { JournalError, type Result } from '../../shared/errors';
 import type { ProgressEvent } from '../../shared/types';
 import type { BackupSource } from '../backup';
-import {
-  DATABASE_FILE,
-  type Db,
-  applyKey,
-  toErrorValue,
-  translateSqliteError,
-} from '../db/database';
+import { DATABASE_FILE, type Db, openEncrypted, toErrorValue } from '../db/database';
 import type { ProgressFn } from '../journal';
 import { type Job, type JobOutcome, runJob } from './jobs';
-import Database from 'better-sqlite3-multiple-ciphers';
 
 /**
  * Runs jobs (exports and backups) for an unlocked journal. `run` resolves with the job's
@@ -179,24 +172,17 @@ export function serveJob(data: JobWorkerData, send: (message: JobMessage) => voi
 }
 
 function openForJob(path: string, key: Buffer, readonly: boolean): Db {
-  let db: Db;
+  // A salvage reads a damaged journal: read-only, so that closing never checkpoints a WAL into
+  // it. Other jobs need a writable handle only because VACUUM INTO refuses a read-only one (and
+  // so does query_only); they only ever read through it.
+  const db = openEncrypted(path, key, { create: false, readonly });
   try {
-    // A salvage reads a damaged journal: read-only, so that closing never checkpoints a WAL
-    // into it. Other jobs need a writable handle only because VACUUM INTO refuses a read-only
-    // one (and so does query_only); they only ever read through it.
-    db = new Database(path, { fileMustExist: true, readonly });
-  } catch (error) {
-    throw translateSqliteError(error);
-  }
-  try {
-    applyKey(db, key);
     db.pragma('busy_timeout = 5000');
     // Sorts and temporary tables stay in memory: nothing decrypted spills to a temp file.
     db.pragma('temp_store = MEMORY');
-    db.prepare('SELECT count(*) FROM sqlite_master').get();
     return db;
   } catch (error) {
     db.close();
-    throw translateSqliteError(error);
+    throw error;
   }
 }
