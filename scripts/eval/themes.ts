@@ -1,41 +1,32 @@
 // npm run eval:themes [-- --verbose]
 // Scores the theme suggester against the hand-labelled entries in tests/data/theme-eval:
-// precision, recall and F1 per theme and overall (micro and macro), for the development set
-// the vocabulary was tuned on and for the held-out set written before the current vocabulary and
-// never tuned on (`--verbose` explains development entries only). Then times
-// a 1,000-word entry. Exits non-zero when micro-F1 or micro precision on the held-out entries
-// falls below 0.85 (a wrong suggestion costs the writer more than a missing one): only entries
-// the vocabulary never saw say how it does on a person's own writing.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+// precision, recall and F1 per theme and overall (micro and macro), for the development
+// entries the cues were written against and the model was fitted on, and for the held-out
+// entries that neither ever saw (`--verbose` explains development entries only). Each set is
+// scored twice: the app's suggester (cues and fitted model), and the hand-written cues alone
+// (the previous suggester), so what the model adds is plain. Then times a 1,000-word entry.
+// Exits non-zero when micro-F1 or micro precision on the held-out entries falls below 0.85 (a
+// wrong suggestion costs the writer more than a missing one): only entries the suggester never
+// saw say how it does on a person's own writing.
 import { parseArgs } from 'node:util';
-import { BUILT_IN_THEME_IDS, suggestThemes } from '../../src/core/suggest';
+import { BUILT_IN_THEME_IDS, analyse, suggestThemes } from '../../src/core/suggest';
+import { MEDIUM } from '../../src/core/suggest/vocabulary';
+import {
+  HELD_OUT_FILE,
+  type LabelledEntry,
+  TRAINING_FILES,
+  loadLabelled,
+  loadTraining,
+} from './theme-data';
 
 const { values } = parseArgs({ options: { verbose: { type: 'boolean', default: false } } });
 
-const DATA_DIR = join(fileURLToPath(new URL('.', import.meta.url)), '../../tests/data/theme-eval');
 const THRESHOLD = 0.85;
-/** The current held-out round; earlier rounds were folded into dev.jsonl (see the README). */
-const HELD_OUT_FILE = 'held-out-2.jsonl';
-
-interface LabelledEntry {
-  id: string;
-  text: string;
-  themes: string[];
-}
 
 interface Counts {
   tp: number;
   fp: number;
   fn: number;
-}
-
-function load(file: string): LabelledEntry[] {
-  return readFileSync(join(DATA_DIR, file), 'utf8')
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => JSON.parse(line) as LabelledEntry);
 }
 
 const ratio = (numerator: number, denominator: number): number =>
@@ -54,12 +45,28 @@ interface Report {
   entries: number;
 }
 
-function evaluate(name: string, entries: readonly LabelledEntry[], explain = false): Report {
+type Suggester = (text: string) => Array<{ themeId: string; score: number; why: string[] }>;
+
+/** The hand-written cues alone, as the suggester chose before it had a fitted model. */
+const cuesAlone: Suggester = (text) => {
+  const analysis = analyse(text);
+  if (!analysis) return [];
+  return [...analysis.evidence]
+    .filter(([, found]) => found.strongest >= MEDIUM && 1 - Math.exp(-found.total) >= 0.5)
+    .map(([themeId, found]) => ({ themeId, score: 1 - Math.exp(-found.total), why: found.why }));
+};
+
+function evaluate(
+  name: string,
+  entries: readonly LabelledEntry[],
+  suggest: Suggester = suggestThemes,
+  explain = false,
+): Report {
   const perTheme = new Map<string, Counts>(
     BUILT_IN_THEME_IDS.map((id) => [id, { tp: 0, fp: 0, fn: 0 }]),
   );
   for (const entry of entries) {
-    const suggested = suggestThemes(entry.text);
+    const suggested = suggest(entry.text);
     const got = new Set(suggested.map((suggestion) => suggestion.themeId));
     const want = new Set(entry.themes);
     for (const [id, counts] of perTheme) {
@@ -130,12 +137,15 @@ function timeIt(text: string, runs: number): { median: number; p95: number } {
   };
 }
 
-const dev = load('dev.jsonl');
-const heldOut = load(HELD_OUT_FILE);
-const devReport = evaluate('Development set (vocabulary tuned on it)', dev, values.verbose);
+const dev = loadTraining();
+const heldOut = loadLabelled(HELD_OUT_FILE);
+const devName = `Development set (${TRAINING_FILES.join(', ')}: cues written and model fitted on it)`;
+evaluate(devName, dev, suggestThemes, values.verbose);
+evaluate(`${devName}, cues alone`, dev, cuesAlone);
 // Never explained entry by entry: reading its mistakes would be tuning on it.
-const heldOutReport = evaluate(`Held-out set (${HELD_OUT_FILE}, never tuned on)`, heldOut);
-evaluate('All entries', [...dev, ...heldOut]);
+const heldOutName = `Held-out set (${HELD_OUT_FILE}, never tuned or fitted on)`;
+const heldOutReport = evaluate(heldOutName, heldOut);
+evaluate(`${heldOutName}, cues alone`, heldOut, cuesAlone);
 
 const entry = thousandWords(dev);
 const timing = timeIt(entry, 200);
@@ -149,11 +159,6 @@ console.log(
   `Speed, ${(huge.length / 1_000_000).toFixed(1)} MB entry, one run: ${(performance.now() - hugeStart).toFixed(1)} ms`,
 );
 
-if (heldOutReport.micro.f1 < THRESHOLD || heldOutReport.micro.precision < THRESHOLD) {
-  console.log(
-    `\nOn the held-out entries micro-F1 is ${heldOutReport.micro.f1.toFixed(3)} and micro precision ${heldOutReport.micro.precision.toFixed(3)}, against ${devReport.micro.f1.toFixed(3)} and ${devReport.micro.precision.toFixed(3)} on the entries the vocabulary was tuned on: the hand-written cues do not yet generalise to unseen phrasing (see tests/data/theme-eval/README.md).`,
-  );
-}
 const failures: string[] = [];
 const held = heldOutReport.micro;
 if (held.f1 < THRESHOLD) failures.push(`held-out micro-F1 ${held.f1.toFixed(3)} < ${THRESHOLD}`);

@@ -85,7 +85,7 @@ test('a suggested theme: shown after a pause with why, added, counted; one turne
   await page.getByRole('textbox', { name: 'Entry', exact: true }).click();
   await page.keyboard.type(
     'I drafted a text to my brother asking him to take the kids on Saturday, then deleted it. ' +
-      'Later I told my manager no to the extra shift and did not explain myself.',
+      'Later I told my boss I won’t answer emails at weekends any more.',
   );
   const suggested = page.getByRole('region', { name: 'Suggested themes' });
   await expect(suggested).toBeVisible();
@@ -128,7 +128,7 @@ test('a suggested theme: shown after a pause with why, added, counted; one turne
     (await coreCall<Array<{ themeId: string }>>(bridge, 'suggestThemes', input)).map(
       (suggestion) => suggestion.themeId,
     );
-  const text = 'Later I told my manager no to the extra shift and did not explain myself.';
+  const text = 'Later I told my boss I won’t answer emails at weekends any more.';
   // The same words suggest Boundaries in general, but never again for this entry.
   expect(await suggest({ text })).toContain('boundaries');
   expect(await suggest({ text, entryId: entry.id })).not.toContain('boundaries');

@@ -1,30 +1,25 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import builtInThemes from '../../resources/themes.json';
 import {
   BUILT_IN_THEME_IDS,
   MAX_ANALYSED_CHARS,
   MAX_WHY,
+  analyse,
   suggestThemes,
   type ThemeSuggestion,
 } from '../../src/core/suggest';
+import { MODEL } from '../../src/core/suggest/model';
+import fitted from '../../src/core/suggest/model-weights.json';
 import { stem, tokenize } from '../../src/core/suggest/tokens';
+import {
+  HELD_OUT_FILE,
+  TRAINING_FILES,
+  loadLabelled,
+  loadTraining,
+  trainingFingerprint,
+} from '../../scripts/eval/theme-data';
 
 const ids = (suggestions: ThemeSuggestion[]): string[] => suggestions.map((s) => s.themeId);
-
-interface LabelledEntry {
-  id: string;
-  text: string;
-  themes: string[];
-}
-
-function labelled(file: string): LabelledEntry[] {
-  return readFileSync(join(__dirname, '../data/theme-eval', file), 'utf8')
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => JSON.parse(line) as LabelledEntry);
-}
 
 describe('theme ids', () => {
   it('suggests exactly the built-in theme ids the journal ships', () => {
@@ -86,7 +81,7 @@ describe('suggestThemes', () => {
   });
 
   it('handles contractions', () => {
-    expect(ids(suggestThemes("I couldn't bring myself to ask."))).toEqual(['asking-for-help']);
+    expect(ids(suggestThemes("I couldn't bring myself to ask."))[0]).toBe('asking-for-help');
     expect(ids(suggestThemes("I'd rather do it all myself."))).toEqual(['self-reliance']);
     expect(ids(suggestThemes('I didn’t want to be a burden.'))).toEqual(['self-reliance']);
   });
@@ -101,7 +96,8 @@ describe('suggestThemes', () => {
 
   it('suggests several themes for an entry that touches several, best first', () => {
     const suggestions = suggestThemes(
-      'I felt so lonely at the party. When Jen offered to drive me home I said no thanks, I can manage.',
+      'I felt so lonely at the party. Nobody there really knows me. When Jen offered to drive me ' +
+        'home I said no thanks, I’d rather do it all myself.',
     );
     expect(ids(suggestions).sort()).toEqual(['connection', 'receiving', 'self-reliance']);
     const scores = suggestions.map((suggestion) => suggestion.score);
@@ -118,7 +114,7 @@ describe('suggestThemes', () => {
     const filler = 'The rain kept on all afternoon and the kettle boiled twice. '.repeat(180_000);
     expect(filler.length).toBeGreaterThan(10_000_000);
     expect(suggestThemes(filler)).toEqual([]);
-    const early = `I asked my sister for help. ${filler}`;
+    const early = `I asked my sister for help with the kids. ${filler}`;
     expect(ids(suggestThemes(early))).toEqual(['asking-for-help']);
     const late = `${filler.slice(0, MAX_ANALYSED_CHARS)} I asked my sister for help.`;
     expect(suggestThemes(late)).toEqual([]);
@@ -139,7 +135,7 @@ describe('suggestThemes', () => {
     for (const text of [
       'Got my neighbour to water the plants while I was away.',
       'I should have asked someone to hold the ladder.',
-      'I didn’t want to impose, so I took the bus.',
+      'Messaged Tom to see if he could lend me his van, then deleted it.',
     ]) {
       expect(ids(suggestThemes(text)), text).toContain('asking-for-help');
     }
@@ -180,22 +176,27 @@ describe('suggestThemes', () => {
   it('respects limit and minScore', () => {
     const text =
       'I felt so lonely at the party. When Jen offered to drive me home I said no thanks, I can manage.';
+    // By default the themes whose probability reaches MODEL.threshold are offered.
+    expect(ids(suggestThemes(text)).sort()).toEqual(['connection', 'receiving', 'self-reliance']);
+    expect(ids(suggestThemes(text, { minScore: 0.9 }))).toEqual(['receiving']);
     expect(suggestThemes(text, { limit: 1 })).toHaveLength(1);
     expect(suggestThemes(text, { limit: 0 })).toEqual([]);
-    expect(suggestThemes(text, { minScore: 0.99 })).toEqual([]);
+    expect(suggestThemes(text, { minScore: 1.01 })).toEqual([]);
   });
 
   it('is deterministic', () => {
-    for (const entry of labelled('dev.jsonl').slice(0, 40)) {
+    for (const entry of loadLabelled('dev.jsonl').slice(0, 40)) {
       expect(suggestThemes(entry.text)).toEqual(suggestThemes(entry.text));
     }
   });
 
   it('quotes why-phrases verbatim from the text, deduplicated and few', () => {
-    const entries = [...labelled('dev.jsonl'), ...labelled('held-out-2.jsonl')];
     let checked = 0;
-    for (const entry of entries) {
+    let byModelAlone = 0;
+    for (const entry of loadTraining()) {
+      const cued = new Set(analyse(entry.text)?.evidence.keys() ?? []);
       for (const suggestion of suggestThemes(entry.text)) {
+        if (!cued.has(suggestion.themeId)) byModelAlone += 1;
         expect(suggestion.score).toBeGreaterThan(0);
         expect(suggestion.score).toBeLessThanOrEqual(1);
         expect(Math.round(suggestion.score * 100) / 100).toBe(suggestion.score);
@@ -208,27 +209,37 @@ describe('suggestThemes', () => {
       }
     }
     expect(checked).toBeGreaterThan(100);
+    // Themes no cue found are explained by the words the model leaned on, quoted in place.
+    expect(byModelAlone).toBeGreaterThan(0);
   });
 });
 
 describe('the labelled evaluation set', () => {
   it('is large and varied enough to mean something', () => {
-    const dev = labelled('dev.jsonl');
-    const heldOut = labelled('held-out-2.jsonl');
-    expect(dev.length).toBeGreaterThanOrEqual(400);
-    expect(heldOut.length).toBeGreaterThanOrEqual(60);
+    const training = loadTraining();
+    const heldOut = loadLabelled(HELD_OUT_FILE);
+    expect(training.length).toBeGreaterThanOrEqual(1000);
+    expect(heldOut.length).toBeGreaterThanOrEqual(100);
     const known = new Set<string>(BUILT_IN_THEME_IDS);
-    const all = [...dev, ...heldOut];
+    const all = [...training, ...heldOut];
     expect(new Set(all.map((entry) => entry.id)).size).toBe(all.length);
     for (const entry of all) for (const id of entry.themes) expect(known.has(id), id).toBe(true);
     for (const id of BUILT_IN_THEME_IDS) {
-      expect(dev.filter((entry) => entry.themes.includes(id)).length, id).toBeGreaterThan(5);
-      expect(
-        heldOut.filter((entry) => entry.themes.includes(id)).length,
-        id,
-      ).toBeGreaterThanOrEqual(6);
+      expect(training.filter((entry) => entry.themes.includes(id)).length, id).toBeGreaterThan(100);
+      expect(heldOut.filter((entry) => entry.themes.includes(id)).length, id).toBeGreaterThan(10);
     }
-    expect(dev.filter((entry) => entry.themes.length === 0).length).toBeGreaterThan(20);
-    expect(dev.filter((entry) => entry.themes.length > 1).length).toBeGreaterThan(15);
+    expect(training.filter((entry) => entry.themes.length === 0).length).toBeGreaterThan(100);
+    expect(training.filter((entry) => entry.themes.length > 1).length).toBeGreaterThan(200);
+    expect(heldOut.filter((entry) => entry.themes.length === 0).length).toBeGreaterThan(15);
+  });
+
+  it('is what the shipped model was fitted on, and the model never saw the held-out entries', () => {
+    expect(fitted.trainingFingerprint, 'run npm run fit:themes after changing the data').toBe(
+      trainingFingerprint(),
+    );
+    expect(fitted.trainingFiles).toEqual([...TRAINING_FILES]);
+    expect(fitted.trainingFiles).not.toContain(HELD_OUT_FILE);
+    expect(MODEL.threshold).toBeGreaterThan(0);
+    expect(MODEL.threshold).toBeLessThan(1);
   });
 });

@@ -10,13 +10,17 @@
  * them, so negations do not break a cue ("I didn't ask anyone for help" still reads as asking
  * for help), and first-person narrative that never names the theme is caught by cues about
  * what happened ("drafted a text ... deleted it"). Veto phrases take trigger words used in
- * another sense out of play ("the help menu", "a trust fund"). A theme's evidence is the sum
- * of the weights of its distinct cues, mapped to 1 − e^(−sum); only themes over a threshold
- * calibrated on the labelled set are returned, because a wrong suggestion is worse than a
- * missing one. Text that reads as French, Spanish or German gets no suggestions.
+ * another sense out of play ("the help menu", "a trust fund"). A theme's cue evidence is the
+ * sum of the weights of its distinct cues, mapped to 1 − e^(−sum). For the built-in themes a
+ * fitted logistic model per theme (model.ts) weighs that evidence with the entry's words and
+ * word pairs, and only themes it gives a probability of at least MODEL.threshold are returned:
+ * the threshold was chosen for precision, because a wrong suggestion is worse than a missing
+ * one. Text that reads as another language (French, Spanish, German, Italian, Portuguese,
+ * Dutch) gets no suggestions.
  *
- * Pure and deterministic: no I/O, no Node or DOM APIs, no model, so it runs in the core and
- * could run in the renderer. Work is linear in the text, and only the first
+ * Pure and deterministic: no I/O, no Node or DOM APIs; the model's weights are a JSON file
+ * bundled with the code, so it runs in the core and could run in the renderer. Work is linear
+ * in the text, and only the first
  * MAX_ANALYSED_CHARS characters are read, so a 10 MB paste costs the same as a long entry.
  */
 import { looksForeign } from './language';
@@ -27,6 +31,14 @@ import {
   matchAt,
   phrasePattern,
 } from './patterns';
+import {
+  type Features,
+  MODEL,
+  type ThemeModel,
+  entryFeatures,
+  probability,
+  strongestWords,
+} from './model';
 import { type Token, tokenize } from './tokens';
 import { BUILT_IN_THEME_IDS, CUES, MEDIUM, STRONG, THEME_VETOES, VETOES } from './vocabulary';
 
@@ -57,7 +69,7 @@ export interface ThemeSuggestion {
 
 /** About 17,000 words: far beyond a journal entry, small enough to stay within milliseconds. */
 export const MAX_ANALYSED_CHARS = 100_000;
-/** Calibrated on tests/data/theme-eval; see scripts/eval/themes.ts. */
+/** For the user's own themes: one strong cue, or two medium ones. */
 export const DEFAULT_MIN_SCORE = 0.5;
 export const DEFAULT_LIMIT = 5;
 export const MAX_WHY = 5;
@@ -179,13 +191,15 @@ function vetoedWords(tokens: readonly Token[]): Blocked {
   return blocked;
 }
 
-interface Evidence {
+export interface Evidence {
+  /** The sum of the weights of the theme's distinct cues. */
   total: number;
+  /** The weight of its strongest cue. */
+  strongest: number;
   why: string[];
-  order: number;
 }
 
-function weigh(text: string, tokens: readonly Token[], hits: Hit[], order: Map<string, number>) {
+function weigh(text: string, tokens: readonly Token[], hits: Hit[]): Map<string, Evidence> {
   const byTheme = new Map<string, Hit[]>();
   for (const hit of hits) {
     const list = byTheme.get(hit.cue.themeId);
@@ -217,39 +231,120 @@ function weigh(text: string, tokens: readonly Token[], hits: Hit[], order: Map<s
         why.push(phrase);
       }
     }
-    // Weak cues only ever tip a theme that has a real cue; alone they are background noise.
-    if (strongest < MEDIUM) continue;
-    evidence.set(themeId, { total, why, order: order.get(themeId) ?? order.size });
+    evidence.set(themeId, { total, strongest, why });
   }
   return evidence;
 }
 
-/** Proposes themes for an entry's plain text, best first. Same input, same output. */
-export function suggestThemes(text: string, options: SuggestOptions = {}): ThemeSuggestion[] {
-  if (typeof text !== 'string') return [];
+/** What the cues found in a text, before any theme is chosen. */
+export interface Analysis {
+  /** The part of the text that was read (at most MAX_ANALYSED_CHARS). */
+  text: string;
+  tokens: Token[];
+  /** Cue evidence per theme id, built-in and the user's own. */
+  evidence: Map<string, Evidence>;
+}
+
+/**
+ * Tokenizes a text and matches every cue against it; null for empty text and for text in
+ * another language. Exported for the offline fitting of the model (scripts/eval).
+ */
+export function analyse(text: string, userThemes: readonly UserThemeInput[] = []): Analysis | null {
   const analysed = text.length > MAX_ANALYSED_CHARS ? text.slice(0, MAX_ANALYSED_CHARS) : text;
   const tokens = tokenize(analysed);
-  if (tokens.length === 0 || looksForeign(tokens)) return [];
-
+  if (tokens.length === 0 || looksForeign(tokens)) return null;
   const blocked = vetoedWords(tokens);
   const hits: Hit[] = [];
   findHits(tokens, BUILT_IN_INDEX, blocked, hits);
-  const userThemes = options.userThemes ?? [];
   if (userThemes.length > 0) {
     findHits(tokens, new PatternIndex(userThemeCues(userThemes)), blocked, hits);
   }
+  return { text: analysed, tokens, evidence: weigh(analysed, tokens, hits) };
+}
+
+/** The model's features for an analysed text: its words, word pairs and built-in cue evidence. */
+export function featuresOf(analysis: Analysis): Features {
+  const totals = new Map<string, number>();
+  for (const id of BUILT_IN_THEME_IDS) {
+    const found = analysis.evidence.get(id);
+    if (found) totals.set(id, found.total);
+  }
+  return entryFeatures(analysis.tokens, totals);
+}
+
+/** Quotes the words around a feature's first appearance, when no cue explains a theme. */
+function quoteFeature(analysis: Analysis, name: string): string | null {
+  const stems = name.slice(2).split(' ');
+  const { tokens, text } = analysis;
+  for (let index = 0; index + stems.length <= tokens.length; index += 1) {
+    if (!stems.every((value, offset) => tokens[index + offset]!.stem === value)) continue;
+    const sentence = tokens[index]!.sentence;
+    let first = index;
+    let last = index + stems.length - 1;
+    for (let step = 0; step < QUOTE_CONTEXT; step += 1) {
+      if (first > 0 && tokens[first - 1]!.sentence === sentence) first -= 1;
+      if (last + 1 < tokens.length && tokens[last + 1]!.sentence === sentence) last += 1;
+    }
+    return text.slice(tokens[first]!.start, tokens[last]!.end);
+  }
+  return null;
+}
+
+/** Words quoted either side of a word the model leaned on. */
+const QUOTE_CONTEXT = 2;
+
+function modelWhy(analysis: Analysis, model: ThemeModel, features: Features): string[] {
+  const why: string[] = [];
+  for (const { name } of strongestWords(model, features, MAX_WHY * 2)) {
+    const quote = quoteFeature(analysis, name);
+    if (quote && !why.some((known) => known.toLowerCase() === quote.toLowerCase())) why.push(quote);
+    if (why.length >= MODEL_WHY) break;
+  }
+  return why;
+}
+
+/** Quotes given for a theme that only the learned model found. */
+const MODEL_WHY = 3;
+
+/**
+ * Proposes themes for an entry's plain text, best first. Same input, same output.
+ *
+ * Built-in themes are chosen by the fitted model (model.ts) and explained by the cues that
+ * matched, or else by the words the model leaned on most. The user's own themes are matched
+ * by their names and keywords: one strong cue, or two medium ones.
+ */
+export function suggestThemes(text: string, options: SuggestOptions = {}): ThemeSuggestion[] {
+  if (typeof text !== 'string') return [];
+  const userThemes = options.userThemes ?? [];
+  const analysis = analyse(text, userThemes);
+  if (!analysis) return [];
 
   const order = new Map<string, number>();
   for (const id of BUILT_IN_THEME_IDS) order.set(id, order.size);
   for (const theme of userThemes) if (!order.has(theme.id)) order.set(theme.id, order.size);
 
-  const minScore = options.minScore ?? DEFAULT_MIN_SCORE;
   const limit = options.limit ?? DEFAULT_LIMIT;
   const suggestions: Array<ThemeSuggestion & { order: number; raw: number }> = [];
-  for (const [themeId, { total, why, order: rank }] of weigh(analysed, tokens, hits, order)) {
+  const features = featuresOf(analysis);
+  const builtIn = new Set<string>(BUILT_IN_THEME_IDS);
+  for (const themeId of BUILT_IN_THEME_IDS) {
+    const model = MODEL.themes[themeId];
+    const raw = probability(model, features);
+    if (raw < (options.minScore ?? MODEL.threshold)) continue;
+    const cues = analysis.evidence.get(themeId)?.why ?? [];
+    const why = cues.length > 0 ? cues : modelWhy(analysis, model, features);
+    if (why.length === 0) continue; // nothing in the text to show for it
+    const score = Math.round(raw * 100) / 100;
+    suggestions.push({ themeId, score, why, order: order.get(themeId)!, raw });
+  }
+  for (const [themeId, { total, strongest, why }] of analysis.evidence) {
+    if (builtIn.has(themeId)) continue;
+    // Weak cues only ever tip a theme that has a real cue; alone they are background noise.
+    if (strongest < MEDIUM) continue;
     const raw = 1 - Math.exp(-total);
-    if (raw < minScore) continue;
-    suggestions.push({ themeId, score: Math.round(raw * 100) / 100, why, order: rank, raw });
+    if (raw < (options.minScore ?? DEFAULT_MIN_SCORE)) continue;
+    const score = Math.round(raw * 100) / 100;
+    suggestions.push({ themeId, score, why, order: order.get(themeId) ?? order.size, raw });
   }
   suggestions.sort((a, b) => b.raw - a.raw || a.order - b.order);
   return suggestions.slice(0, Math.max(0, limit)).map(({ themeId, score, why }) => ({

@@ -3,8 +3,8 @@ import type { Token } from './tokens';
 /**
  * A cheap guard against suggesting themes for text in another language. The vocabulary is
  * English; a French or Spanish entry can still brush against it through cognates ("control",
- * "distance", "isolation"), so an entry whose function words are mostly French, Spanish or
- * German gets no suggestions at all.
+ * "distance", "isolation"), so an entry whose function words are mostly French, Spanish,
+ * German, Italian, Portuguese or Dutch gets no suggestions at all.
  */
 
 const ENGLISH = new Set(
@@ -25,7 +25,13 @@ const FOREIGN = new Set(
     'cuando como porque nada sin sus ayer tengo quería ' +
     // German
     'der das und ich nicht ist ein eine mit mein meine zu auf aber sie wir habe hat war ' +
-    'sehr auch dass nach mich mir dem den heute wieder noch nur wollte'
+    'sehr auch dass nach mich mir dem den heute wieder noch nur wollte ' +
+    // Italian
+    'il che di non sono ho della anche molto questo perché oggi mia mio gli sempre ' +
+    // Portuguese
+    'não eu uma com muito minha meu mas ela foi hoje estou também você ' +
+    // Dutch (not "die", "is", "van" or "had": they are English words too)
+    'het een niet ik maar mijn ook heb zijn vandaag naar voor nog wel heel'
   ).split(' '),
 );
 

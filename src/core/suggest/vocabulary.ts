@@ -40,6 +40,8 @@ export const THEME_VETOES: Partial<Record<BuiltInThemeId, readonly string[]>> = 
     // Someone asking the writer for something is not the writer asking.
     'ask*|beg* ~1 me|us ~3 to|for|if|whether',
     'ask* ~2 for ~1 volunteer*',
+    // "asked if I could help with her spreadsheet": the writer is the one being asked.
+    'ask* ~1 if|whether ~1 i|we ~1 could|would|can|might|did ~1 help|give|lend|cover|take',
     'ask* ~5 librarian|assistant|staff|attendant|guard|driver|conductor|mechanic|shopkeeper ~6 for|to|if|whether|about',
   ],
 };
@@ -58,15 +60,17 @@ export const VETOES: readonly string[] = [
   'trustpilot',
   'trust ~1 fall*|exercise*|game*|score*|rating*',
   'trust ~1 in ~1 institution*|government*|science|media|politic*|democracy|bank*',
-  'trust ~2 narrator|data|source|results|numbers|map|satnav|forecast|recipe|brand|review*',
+  'trust ~2 narrator|data|source|results|numbers|map|satnav|forecast|recipe|brand|review*|caller|link|website|site',
   'property|survey*|county|parish|council|garden|field|plot|city|district|ward ~4 boundar*',
   'boundar* ~3 survey*|dispute|fence|line|wall|marker*|condition*|layer|value*|case*|rope|stone',
+  // Cricket: "hit three boundaries in the last over".
+  'hit*|scor*|conced*|four|six ~3 boundar*',
   'ask* ~5 for ~3 bill|check|menu|directions|receipt|time|change|password|water|invoice|quote|price',
   'ask* ~5 waiter|waitress|cashier|clerk|barista|receptionist|bartender|pharmacist ~6 for',
   'asked ~2 question*',
   'gift ~1 card|shop|wrap*|voucher|receipt|aid',
   'credit ~1 card|score|union|report|limit|rating|check|line|roll*|hour*|note',
-  'receiv* ~3 package|parcel|invoice|email|call|delivery|order|payment|letter|refund|notification|signal',
+  'receiv* ~3 package|parcel|invoice|email|call|delivery|order|payment|letter|refund|notification|signal|sample*|batch|shipment|goods|text|message*|donation*|grant|fund*',
   'offer* ~1 code|price|letter|sheet',
   'job|special|sale|discount|introductory ~2 offer*',
   'accept* ~3 cookie*|terms|payment*|card*|job|cash|apolog*|pull|merge|change*',

@@ -1,0 +1,253 @@
+// npm run fit:themes [-- --l2 0.0001 --threshold 0.75]
+// npm run fit:themes -- --cv [--score dev3] [--l2s 0.0001,0.001] [--thresholds 0.5,0.75]
+// Fits the theme suggester's model (src/core/suggest/model.ts) on the labelled development
+// entries in tests/data/theme-eval and writes src/core/suggest/model-weights.json. With --cv it
+// writes nothing and reports five-fold cross-validation instead, for each regularisation
+// strength and threshold: how the model does on development entries it was not fitted on
+// (with --score, only entries whose id starts with that are scored; the rest always train).
+// The held-out file is never read here: it is scored once, by eval:themes.
+//
+// Deterministic: full-batch Adam from zero weights, a fixed number of steps, folds by id.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { BUILT_IN_THEME_IDS, analyse, featuresOf } from '../../src/core/suggest';
+import type { ThemeModel } from '../../src/core/suggest/model';
+import { MEDIUM } from '../../src/core/suggest/vocabulary';
+import {
+  type LabelledEntry,
+  TRAINING_FILES,
+  loadTraining,
+  trainingFingerprint,
+} from './theme-data';
+
+const { values } = parseArgs({
+  options: {
+    cv: { type: 'boolean', default: false },
+    l2: { type: 'string', default: '0.0001' },
+    threshold: { type: 'string', default: '0.7' },
+    /** With --cv: score only entries whose id starts with this (the rest always train). */
+    score: { type: 'string', default: '' },
+    l2s: { type: 'string', default: '0.0001,0.0003,0.001' },
+    thresholds: { type: 'string', default: '0.5,0.6,0.7,0.75,0.8,0.85' },
+  },
+});
+
+const OUT = join(import.meta.dirname, '../../src/core/suggest/model-weights.json');
+/** A word or pair must appear in this many entries to get a weight of its own. */
+const MIN_ENTRIES = 3;
+const STEPS = 600;
+const LEARNING_RATE = 0.05;
+
+interface Example {
+  id: string;
+  themes: Set<string>;
+  /** The themes the hand-written cues alone would suggest: the baseline. */
+  byCues: Set<string>;
+  /** Feature indices and values, sparse. */
+  index: Int32Array;
+  value: Float64Array;
+}
+
+/** Entries in another language get no themes at run time, so they teach the model nothing. */
+function featurize(entries: readonly LabelledEntry[]): { examples: Example[]; names: string[] } {
+  const analysed = entries.flatMap((entry) => {
+    const analysis = analyse(entry.text);
+    if (!analysis) return [];
+    const byCues = new Set(
+      [...analysis.evidence]
+        .filter(([, found]) => found.strongest >= MEDIUM && 1 - Math.exp(-found.total) >= 0.5)
+        .map(([themeId]) => themeId),
+    );
+    return [{ entry, features: featuresOf(analysis), byCues }];
+  });
+  const seenIn = new Map<string, number>();
+  for (const { features } of analysed) {
+    for (const name of features.keys()) seenIn.set(name, (seenIn.get(name) ?? 0) + 1);
+  }
+  const names = [...seenIn]
+    .filter(([name, count]) => count >= MIN_ENTRIES || name.startsWith('c:'))
+    .map(([name]) => name)
+    .sort();
+  const position = new Map(names.map((name, index) => [name, index]));
+  const examples = analysed.map(({ entry, features, byCues }) => {
+    const kept = [...features].filter(([name]) => position.has(name));
+    return {
+      id: entry.id,
+      themes: new Set(entry.themes),
+      byCues,
+      index: Int32Array.from(kept.map(([name]) => position.get(name)!)),
+      value: Float64Array.from(kept.map(([, value]) => value)),
+    };
+  });
+  return { examples, names };
+}
+
+/** L2-regularised logistic regression by full-batch Adam. */
+function fit(
+  examples: readonly Example[],
+  names: readonly string[],
+  themeId: string,
+  l2: number,
+): { bias: number; weights: Float64Array } {
+  const size = names.length;
+  // The theme's own cue evidence is one feature worth trusting: only the words are held back.
+  // Other themes' cues stay out of its model: with them it learned to explain a theme away
+  // whenever another one's cues fired, and entries about two themes got neither.
+  const ownCue = `c:${themeId}`;
+  const penalty = Float64Array.from(names, (name) => (name === ownCue ? 0 : l2));
+  const frozen = Uint8Array.from(names, (name) =>
+    name.startsWith('c:') && name !== ownCue ? 1 : 0,
+  );
+  const weights = new Float64Array(size);
+  let bias = 0;
+  const m = new Float64Array(size + 1);
+  const v = new Float64Array(size + 1);
+  const gradient = new Float64Array(size + 1);
+  const beta1 = 0.9;
+  const beta2 = 0.999;
+  for (let step = 1; step <= STEPS; step += 1) {
+    gradient.fill(0);
+    for (const example of examples) {
+      let sum = bias;
+      for (let k = 0; k < example.index.length; k += 1) {
+        sum += weights[example.index[k]!]! * example.value[k]!;
+      }
+      const error = 1 / (1 + Math.exp(-sum)) - (example.themes.has(themeId) ? 1 : 0);
+      for (let k = 0; k < example.index.length; k += 1) {
+        gradient[example.index[k]!]! += error * example.value[k]!;
+      }
+      gradient[size]! += error;
+    }
+    for (let j = 0; j <= size; j += 1) {
+      if (j < size && frozen[j]) continue;
+      const current = j === size ? bias : weights[j]!;
+      const g = gradient[j]! / examples.length + (j === size ? 0 : penalty[j]! * current);
+      m[j] = beta1 * m[j]! + (1 - beta1) * g;
+      v[j] = beta2 * v[j]! + (1 - beta2) * g * g;
+      const mHat = m[j]! / (1 - beta1 ** step);
+      const vHat = v[j]! / (1 - beta2 ** step);
+      const next = current - (LEARNING_RATE * mHat) / (Math.sqrt(vHat) + 1e-8);
+      if (j === size) bias = next;
+      else weights[j] = next;
+    }
+  }
+  return { bias, weights };
+}
+
+function predict(model: { bias: number; weights: Float64Array }, example: Example): number {
+  let sum = model.bias;
+  for (let k = 0; k < example.index.length; k += 1) {
+    sum += model.weights[example.index[k]!]! * example.value[k]!;
+  }
+  return 1 / (1 + Math.exp(-sum));
+}
+
+/** A stable fold for an id, so adding entries does not reshuffle the others. */
+function foldOf(id: string, folds: number): number {
+  let hash = 2166136261;
+  for (let i = 0; i < id.length; i += 1) {
+    hash ^= id.charCodeAt(i);
+    hash = Math.imul(hash, 16777619);
+  }
+  return (hash >>> 0) % folds;
+}
+
+interface Tally {
+  tp: number;
+  fp: number;
+  fn: number;
+}
+
+function tally(examples: readonly Example[], got: (example: Example, i: number) => Set<string>) {
+  const counts: Tally = { tp: 0, fp: 0, fn: 0 };
+  examples.forEach((example, i) => {
+    const found = got(example, i);
+    for (const themeId of BUILT_IN_THEME_IDS) {
+      const want = example.themes.has(themeId);
+      if (found.has(themeId) && want) counts.tp += 1;
+      else if (found.has(themeId)) counts.fp += 1;
+      else if (want) counts.fn += 1;
+    }
+  });
+  const p = counts.tp / Math.max(1, counts.tp + counts.fp);
+  const r = counts.tp / Math.max(1, counts.tp + counts.fn);
+  const f = p + r === 0 ? 0 : (2 * p * r) / (p + r);
+  const pct = (value: number) => `${(value * 100).toFixed(1)}%`.padStart(6);
+  return `P ${pct(p)}  R ${pct(r)}  F1 ${pct(f)}`;
+}
+
+/**
+ * Five-fold cross-validation over the entries whose id starts with `--score` (all of them
+ * by default); the other entries are always in the training part.
+ */
+function crossValidate(examples: readonly Example[], names: readonly string[]): void {
+  const FOLDS = 5;
+  const scored = examples.filter((example) => example.id.startsWith(values.score));
+  const foldOfExample = (example: Example) =>
+    example.id.startsWith(values.score) ? foldOf(example.id, FOLDS) : -1;
+  console.log(`Scoring ${scored.length} entries out of fold.`);
+  console.log(`cues alone                     ${tally(scored, (example) => example.byCues)}`);
+  const thresholds = values.thresholds.split(',').map(Number);
+  for (const l2 of values.l2s.split(',').map(Number)) {
+    const scores = scored.map(() => new Map<string, number>());
+    for (let fold = 0; fold < FOLDS; fold += 1) {
+      const train = examples.filter((example) => foldOfExample(example) !== fold);
+      for (const themeId of BUILT_IN_THEME_IDS) {
+        const model = fit(train, names, themeId, l2);
+        scored.forEach((example, i) => {
+          if (foldOfExample(example) === fold) scores[i]!.set(themeId, predict(model, example));
+        });
+      }
+    }
+    for (const threshold of thresholds) {
+      const line = tally(
+        scored,
+        (_example, i) =>
+          new Set(BUILT_IN_THEME_IDS.filter((themeId) => scores[i]!.get(themeId)! >= threshold)),
+      );
+      console.log(`l2 ${String(l2).padEnd(7)} threshold ${threshold.toFixed(2)}  ${line}`);
+    }
+  }
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}
+
+function writeModel(examples: readonly Example[], names: readonly string[], l2: number): void {
+  const threshold = Number(values.threshold);
+  const themes: Record<string, ThemeModel> = {};
+  let kept = 0;
+  for (const themeId of BUILT_IN_THEME_IDS) {
+    const model = fit(examples, names, themeId, l2);
+    const weights: Record<string, number> = {};
+    names.forEach((name, j) => {
+      const weight = round(model.weights[j]!);
+      if (Math.abs(weight) >= 0.01) weights[name] = weight;
+    });
+    kept += Object.keys(weights).length;
+    themes[themeId] = { bias: round(model.bias), weights };
+  }
+  // One theme to a line: small enough to ship, and a refit shows as a short diff.
+  const lines = BUILT_IN_THEME_IDS.map(
+    (themeId) => `    ${JSON.stringify(themeId)}: ${JSON.stringify(themes[themeId])}`,
+  );
+  const header = {
+    fittedBy: 'scripts/eval/fit-themes.ts (npm run fit:themes)',
+    trainingFiles: TRAINING_FILES,
+    trainingFingerprint: trainingFingerprint(),
+    entries: examples.length,
+    l2,
+    threshold,
+  };
+  const top = JSON.stringify(header, null, 2).slice(0, -2);
+  writeFileSync(OUT, `${top},\n  "themes": {\n${lines.join(',\n')}\n  }\n}\n`);
+  console.log(`Wrote ${OUT}: ${kept} weights over ${names.length} features.`);
+}
+
+const entries = loadTraining();
+const { examples, names } = featurize(entries);
+console.log(`${examples.length} English entries, ${names.length} features.`);
+if (values.cv) crossValidate(examples, names);
+else writeModel(examples, names, Number(values.l2));

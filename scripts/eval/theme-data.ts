@@ -1,0 +1,39 @@
+// The hand-labelled entries the theme suggester is fitted and scored on (tests/data/theme-eval;
+// its README tells how they were written). Shared by fit-themes.ts, themes.ts and the tests.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const THEME_EVAL_DIR = join(
+  fileURLToPath(new URL('.', import.meta.url)),
+  '../../tests/data/theme-eval',
+);
+/** Every file the model learns from. */
+export const TRAINING_FILES = ['dev.jsonl', 'dev-2.jsonl', 'dev-3.jsonl'];
+/** The current held-out round: scored, never fitted on nor read entry by entry. */
+export const HELD_OUT_FILE = 'held-out-3.jsonl';
+
+export interface LabelledEntry {
+  id: string;
+  text: string;
+  themes: string[];
+}
+
+export function loadLabelled(file: string): LabelledEntry[] {
+  return readFileSync(join(THEME_EVAL_DIR, file), 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as LabelledEntry);
+}
+
+export function loadTraining(): LabelledEntry[] {
+  return TRAINING_FILES.flatMap(loadLabelled);
+}
+
+/** A fingerprint of the training files, recorded in the fitted model to show it is current. */
+export function trainingFingerprint(): string {
+  const hash = createHash('sha256');
+  for (const file of TRAINING_FILES) hash.update(readFileSync(join(THEME_EVAL_DIR, file)));
+  return hash.digest('hex').slice(0, 16);
+}
