@@ -105,9 +105,7 @@ test('a damaged journal: told apart from a wrong passphrase, read, exported, and
     await recovery.exportButton.click();
     const dialog = page.getByRole('dialog', { name: 'Export what can be read', exact: true });
     await expect(dialog.getByRole('radio', { name: 'Printable page (HTML)' })).toHaveCount(0);
-    await dialog
-      .getByRole('radio', { name: 'JSON (complete, for other apps or later import)' })
-      .check();
+    await dialog.getByRole('radio', { name: 'JSON (everything, in a documented format)' }).check();
     const salvaged = join(work, 'salvaged.json');
     await dialog.getByLabel('Save to (full path)', { exact: true }).fill(salvaged);
     await dialog.getByRole('button', { name: 'Export', exact: true }).click();

@@ -279,7 +279,7 @@ test('entries export as Markdown files and JSON, and into an encrypted backup', 
   expect(first).toContain('I drafted the message three times before sending it.');
 
   // JSON, complete: no second warning in the same dialog.
-  await ui.kind('JSON (complete, for other apps or later import)').check();
+  await ui.kind('JSON (everything, in a documented format)').check();
   const jsonPath = join(tempDir, 'lean-on-export.json');
   await ui.saveTo.fill(jsonPath);
   await ui.exportButton.click();

@@ -16,7 +16,7 @@ export const EXPORT_KINDS: Readonly<Record<ExportKind, ExportKindChoice>> = {
     hint: 'One plain-text file per entry, with its date and themes at the top. Any text editor opens them.',
   },
   json: {
-    label: 'JSON (complete, for other apps or later import)',
+    label: 'JSON (everything, in a documented format)',
     hint: 'One file with everything: formatting, themes, prompts and dates.',
   },
   html: {
