@@ -1,5 +1,6 @@
-// npm run fit:themes [-- --l2 0.0001 --threshold 0.75]
-// npm run fit:themes -- --cv [--score dev3] [--l2s 0.0001,0.001] [--thresholds 0.5,0.75]
+// npm run fit:themes [-- --l2 0.0001 --threshold 0.5 --likeliest-threshold 0.25]
+// npm run fit:themes -- --cv [--score dev6] [--l2s 0.0001,0.001] [--thresholds 0.5,0.6]
+//   [--likeliest-thresholds 0.2,0.25] [--dump /tmp/oof]
 // Fits the theme suggester's model (src/core/suggest/model.ts) on the labelled development
 // entries in tests/data/theme-eval and writes src/core/suggest/model-weights.json. With --cv it
 // writes nothing and reports five-fold cross-validation instead, for each regularisation
@@ -12,7 +13,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BUILT_IN_THEME_IDS, analyse, featuresOf } from '../../src/core/suggest';
-import type { ThemeModel } from '../../src/core/suggest/model';
+import { chooseThemes } from '../../src/core/suggest/model';
 import { MEDIUM } from '../../src/core/suggest/vocabulary';
 import {
   type LabelledEntry,
@@ -25,11 +26,18 @@ const { values } = parseArgs({
   options: {
     cv: { type: 'boolean', default: false },
     l2: { type: 'string', default: '0.0001' },
-    threshold: { type: 'string', default: '0.7' },
+    threshold: { type: 'string', default: '0.5' },
+    /** The likeliest theme of an entry is suggested from this probability (model.ts). */
+    'likeliest-threshold': { type: 'string', default: '0.25' },
     /** With --cv: score only entries whose id starts with this (the rest always train). */
     score: { type: 'string', default: '' },
     l2s: { type: 'string', default: '0.0001,0.0003,0.001' },
-    thresholds: { type: 'string', default: '0.5,0.6,0.7,0.75,0.8,0.85' },
+    thresholds: { type: 'string', default: '0.4,0.5,0.6,0.7' },
+    'likeliest-thresholds': { type: 'string', default: '0.2,0.25,0.3' },
+    /** Weights smaller than this are left out of the shipped model (and out of --cv's). */
+    'min-weight': { type: 'string', default: '0.01' },
+    /** With --cv: write each scored entry's out-of-fold probabilities here, as JSON lines. */
+    dump: { type: 'string', default: '' },
   },
 });
 
@@ -44,6 +52,8 @@ interface Example {
   themes: Set<string>;
   /** The themes the hand-written cues alone would suggest: the baseline. */
   byCues: Set<string>;
+  /** How many words the entry has (model.ts: chooseThemes). */
+  words: number;
   /** Feature indices and values, sparse. */
   index: Int32Array;
   value: Float64Array;
@@ -59,7 +69,7 @@ function featurize(entries: readonly LabelledEntry[]): { examples: Example[]; na
         .filter(([, found]) => found.strongest >= MEDIUM && 1 - Math.exp(-found.total) >= 0.5)
         .map(([themeId]) => themeId),
     );
-    return [{ entry, features: featuresOf(analysis), byCues }];
+    return [{ entry, features: featuresOf(analysis), byCues, words: analysis.tokens.length }];
   });
   const seenIn = new Map<string, number>();
   for (const { features } of analysed) {
@@ -70,12 +80,13 @@ function featurize(entries: readonly LabelledEntry[]): { examples: Example[]; na
     .map(([name]) => name)
     .sort();
   const position = new Map(names.map((name, index) => [name, index]));
-  const examples = analysed.map(({ entry, features, byCues }) => {
+  const examples = analysed.map(({ entry, features, byCues, words }) => {
     const kept = [...features].filter(([name]) => position.has(name));
     return {
       id: entry.id,
       themes: new Set(entry.themes),
       byCues,
+      words,
       index: Int32Array.from(kept.map(([name]) => position.get(name)!)),
       value: Float64Array.from(kept.map(([, value]) => value)),
     };
@@ -189,24 +200,37 @@ function crossValidate(examples: readonly Example[], names: readonly string[]): 
   console.log(`Scoring ${scored.length} entries out of fold.`);
   console.log(`cues alone                     ${tally(scored, (example) => example.byCues)}`);
   const thresholds = values.thresholds.split(',').map(Number);
+  const likeliestThresholds = values['likeliest-thresholds'].split(',').map(Number);
   for (const l2 of values.l2s.split(',').map(Number)) {
     const scores = scored.map(() => new Map<string, number>());
     for (let fold = 0; fold < FOLDS; fold += 1) {
       const train = examples.filter((example) => foldOfExample(example) !== fold);
       for (const themeId of BUILT_IN_THEME_IDS) {
-        const model = fit(train, names, themeId, l2);
+        const model = prune(fit(train, names, themeId, l2));
         scored.forEach((example, i) => {
           if (foldOfExample(example) === fold) scores[i]!.set(themeId, predict(model, example));
         });
       }
     }
-    for (const threshold of thresholds) {
-      const line = tally(
-        scored,
-        (_example, i) =>
-          new Set(BUILT_IN_THEME_IDS.filter((themeId) => scores[i]!.get(themeId)! >= threshold)),
+    if (values.dump) {
+      const lines = scored.map((example, i) =>
+        JSON.stringify({
+          id: example.id,
+          themes: [...example.themes],
+          p: Object.fromEntries(scores[i]!),
+        }),
       );
-      console.log(`l2 ${String(l2).padEnd(7)} threshold ${threshold.toFixed(2)}  ${line}`);
+      writeFileSync(`${values.dump}.${l2}.jsonl`, `${lines.join('\n')}\n`);
+    }
+    for (const threshold of thresholds) {
+      // The threshold alone, then with the likeliest theme let in from a lower probability.
+      for (const likeliest of [threshold, ...likeliestThresholds.filter((t) => t < threshold)]) {
+        const line = tally(scored, (example, i) =>
+          chooseThemes(scores[i]!, example.words, threshold, likeliest),
+        );
+        const label = `threshold ${threshold.toFixed(2)} likeliest ${likeliest.toFixed(2)}`;
+        console.log(`l2 ${String(l2).padEnd(7)} ${label}  ${line}`);
+      }
     }
   }
 }
@@ -215,24 +239,34 @@ function round(value: number): number {
   return Math.round(value * 1000) / 1000;
 }
 
+/** The weights as shipped: rounded, and the smallest left out to keep the file small. */
+function prune(model: { bias: number; weights: Float64Array }) {
+  const least = Number(values['min-weight']);
+  const weights = model.weights.map((weight) => {
+    const rounded = round(weight);
+    return Math.abs(rounded) >= least ? rounded : 0;
+  });
+  return { bias: round(model.bias), weights };
+}
+
 function writeModel(examples: readonly Example[], names: readonly string[], l2: number): void {
   const threshold = Number(values.threshold);
-  const themes: Record<string, ThemeModel> = {};
-  let kept = 0;
-  for (const themeId of BUILT_IN_THEME_IDS) {
-    const model = fit(examples, names, themeId, l2);
-    const weights: Record<string, number> = {};
-    names.forEach((name, j) => {
-      const weight = round(model.weights[j]!);
-      if (Math.abs(weight) >= 0.01) weights[name] = weight;
-    });
-    kept += Object.keys(weights).length;
-    themes[themeId] = { bias: round(model.bias), weights };
-  }
-  // One theme to a line: small enough to ship, and a refit shows as a short diff.
-  const lines = BUILT_IN_THEME_IDS.map(
-    (themeId) => `    ${JSON.stringify(themeId)}: ${JSON.stringify(themes[themeId])}`,
+  const fitted = BUILT_IN_THEME_IDS.map((themeId) => prune(fit(examples, names, themeId, l2)));
+  // A feature every theme gave a zero weight is left out of the file.
+  const used = names.flatMap((name, j) =>
+    fitted.some((model) => model.weights[j] !== 0) ? [j] : [],
   );
+  const kept = fitted.reduce(
+    (sum, model) => sum + used.filter((j) => model.weights[j] !== 0).length,
+    0,
+  );
+  // Dense rows over one feature list: half the size of a name per weight. One theme to a line,
+  // so a refit shows as a short diff.
+  const lines = BUILT_IN_THEME_IDS.map((themeId, t) => {
+    const model = fitted[t]!;
+    const row = { bias: model.bias, weights: used.map((j) => model.weights[j]!) };
+    return `    ${JSON.stringify(themeId)}: ${JSON.stringify(row)}`;
+  });
   const header = {
     fittedBy: 'scripts/eval/fit-themes.ts (npm run fit:themes)',
     trainingFiles: TRAINING_FILES,
@@ -240,10 +274,15 @@ function writeModel(examples: readonly Example[], names: readonly string[], l2: 
     entries: examples.length,
     l2,
     threshold,
+    likeliestThreshold: Number(values['likeliest-threshold']),
   };
   const top = JSON.stringify(header, null, 2).slice(0, -2);
-  writeFileSync(OUT, `${top},\n  "themes": {\n${lines.join(',\n')}\n  }\n}\n`);
-  console.log(`Wrote ${OUT}: ${kept} weights over ${names.length} features.`);
+  const features = JSON.stringify(used.map((j) => names[j]));
+  writeFileSync(
+    OUT,
+    `${top},\n  "features": ${features},\n  "themes": {\n${lines.join(',\n')}\n  }\n}\n`,
+  );
+  console.log(`Wrote ${OUT}: ${kept} weights over ${used.length} features.`);
 }
 
 const entries = loadTraining();

@@ -10,9 +10,16 @@ export const THEME_EVAL_DIR = join(
   '../../tests/data/theme-eval',
 );
 /** Every file the model learns from. */
-export const TRAINING_FILES = ['dev.jsonl', 'dev-2.jsonl', 'dev-3.jsonl'];
+export const TRAINING_FILES = [
+  'dev.jsonl',
+  'dev-2.jsonl',
+  'dev-3.jsonl',
+  'dev-4.jsonl',
+  'dev-5.jsonl',
+  'dev-6.jsonl',
+];
 /** The current held-out round: scored, never fitted on nor read entry by entry. */
-export const HELD_OUT_FILE = 'held-out-3.jsonl';
+export const HELD_OUT_FILE = 'held-out-4.jsonl';
 
 export interface LabelledEntry {
   id: string;

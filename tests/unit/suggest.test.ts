@@ -8,7 +8,7 @@ import {
   suggestThemes,
   type ThemeSuggestion,
 } from '../../src/core/suggest';
-import { MODEL } from '../../src/core/suggest/model';
+import { LIKELIEST_MIN_WORDS, MODEL, chooseThemes } from '../../src/core/suggest/model';
 import fitted from '../../src/core/suggest/model-weights.json';
 import { stem, tokenize } from '../../src/core/suggest/tokens';
 import {
@@ -175,13 +175,49 @@ describe('suggestThemes', () => {
 
   it('respects limit and minScore', () => {
     const text =
-      'I felt so lonely at the party. When Jen offered to drive me home I said no thanks, I can manage.';
+      'I felt so lonely at the party and missed my old friends. ' +
+      'When Jen offered to drive me home I said no thanks, I can manage.';
     // By default the themes whose probability reaches MODEL.threshold are offered.
     expect(ids(suggestThemes(text)).sort()).toEqual(['connection', 'receiving', 'self-reliance']);
     expect(ids(suggestThemes(text, { minScore: 0.9 }))).toEqual(['receiving']);
     expect(suggestThemes(text, { limit: 1 })).toHaveLength(1);
     expect(suggestThemes(text, { limit: 0 })).toEqual([]);
     expect(suggestThemes(text, { minScore: 1.01 })).toEqual([]);
+  });
+
+  it('offers the likeliest theme of a longer entry from a lower probability', () => {
+    const text =
+      'Priya noticed I was quiet at lunch and asked if something was wrong. ' +
+      'I almost told her about the scan, then changed the subject to her holiday plans.';
+    // No theme reaches MODEL.threshold, but the likeliest clears MODEL.likeliestThreshold.
+    const [only, ...rest] = suggestThemes(text);
+    expect(only?.themeId).toBe('vulnerability');
+    expect(rest).toEqual([]);
+    expect(only!.score).toBeGreaterThanOrEqual(MODEL.likeliestThreshold);
+    expect(only!.score).toBeLessThan(MODEL.threshold);
+    expect(only!.why).toContain('I almost told her about');
+    // A caller's minScore is one bar for every theme.
+    expect(suggestThemes(text, { minScore: MODEL.threshold })).toEqual([]);
+  });
+
+  it('chooses themes by the threshold, and the likeliest from the lower bar only in longer entries', () => {
+    const p = new Map([
+      ['trust', 0.3],
+      ['boundaries', 0.3],
+      ['receiving', 0.1],
+    ]);
+    expect([...chooseThemes(p, LIKELIEST_MIN_WORDS - 1, 0.5, 0.25)]).toEqual([]);
+    // Ties go to the earlier theme.
+    expect([...chooseThemes(p, LIKELIEST_MIN_WORDS, 0.5, 0.25)]).toEqual(['trust']);
+    expect([...chooseThemes(p, 500, 0.5, 0.35)]).toEqual([]);
+    expect([...chooseThemes(p, 5, 0.3, 0.3)].sort()).toEqual(['boundaries', 'trust']);
+    const strong = new Map([
+      ['trust', 0.9],
+      ['boundaries', 0.6],
+      ['receiving', 0.4],
+    ]);
+    expect([...chooseThemes(strong, 500, 0.5, 0.25)].sort()).toEqual(['boundaries', 'trust']);
+    expect([...chooseThemes(new Map<string, number>(), 500, 0.5, 0.25)]).toEqual([]);
   });
 
   it('is deterministic', () => {
@@ -241,5 +277,7 @@ describe('the labelled evaluation set', () => {
     expect(fitted.trainingFiles).not.toContain(HELD_OUT_FILE);
     expect(MODEL.threshold).toBeGreaterThan(0);
     expect(MODEL.threshold).toBeLessThan(1);
+    expect(MODEL.likeliestThreshold).toBeGreaterThan(0);
+    expect(MODEL.likeliestThreshold).toBeLessThanOrEqual(MODEL.threshold);
   });
 });

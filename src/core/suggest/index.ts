@@ -13,9 +13,9 @@
  * another sense out of play ("the help menu", "a trust fund"). A theme's cue evidence is the
  * sum of the weights of its distinct cues, mapped to 1 − e^(−sum). For the built-in themes a
  * fitted logistic model per theme (model.ts) weighs that evidence with the entry's words and
- * word pairs, and only themes it gives a probability of at least MODEL.threshold are returned:
- * the threshold was chosen for precision, because a wrong suggestion is worse than a missing
- * one. Text that reads as another language (French, Spanish, German, Italian, Portuguese,
+ * word pairs. Themes it gives a probability of at least MODEL.threshold are returned, and the
+ * likeliest theme from the lower MODEL.likeliestThreshold: both were chosen for precision,
+ * because a wrong suggestion is worse than a missing one. Text that reads as another language (French, Spanish, German, Italian, Portuguese,
  * Dutch) gets no suggestions.
  *
  * Pure and deterministic: no I/O, no Node or DOM APIs; the model's weights are a JSON file
@@ -34,13 +34,21 @@ import {
 import {
   type Features,
   MODEL,
-  type ThemeModel,
+  chooseThemes,
   entryFeatures,
-  probability,
+  probabilities,
   strongestWords,
 } from './model';
 import { type Token, tokenize } from './tokens';
-import { BUILT_IN_THEME_IDS, CUES, MEDIUM, STRONG, THEME_VETOES, VETOES } from './vocabulary';
+import {
+  BUILT_IN_THEME_IDS,
+  type BuiltInThemeId,
+  CUES,
+  MEDIUM,
+  STRONG,
+  THEME_VETOES,
+  VETOES,
+} from './vocabulary';
 
 export { BUILT_IN_THEME_IDS, type BuiltInThemeId } from './vocabulary';
 
@@ -293,9 +301,9 @@ function quoteFeature(analysis: Analysis, name: string): string | null {
 /** Words quoted either side of a word the model leaned on. */
 const QUOTE_CONTEXT = 2;
 
-function modelWhy(analysis: Analysis, model: ThemeModel, features: Features): string[] {
+function modelWhy(analysis: Analysis, themeId: BuiltInThemeId, features: Features): string[] {
   const why: string[] = [];
-  for (const { name } of strongestWords(model, features, MAX_WHY * 2)) {
+  for (const { name } of strongestWords(MODEL, themeId, features, MAX_WHY * 2)) {
     const quote = quoteFeature(analysis, name);
     if (quote && !why.some((known) => known.toLowerCase() === quote.toLowerCase())) why.push(quote);
     if (why.length >= MODEL_WHY) break;
@@ -327,12 +335,18 @@ export function suggestThemes(text: string, options: SuggestOptions = {}): Theme
   const suggestions: Array<ThemeSuggestion & { order: number; raw: number }> = [];
   const features = featuresOf(analysis);
   const builtIn = new Set<string>(BUILT_IN_THEME_IDS);
+  const chances = probabilities(MODEL, features);
+  const words = analysis.tokens.length;
+  // A caller's minScore is one bar for every theme; by default the model's own rule applies.
+  const chosen =
+    options.minScore === undefined
+      ? chooseThemes(chances, words, MODEL.threshold, MODEL.likeliestThreshold)
+      : chooseThemes(chances, words, options.minScore, options.minScore);
   for (const themeId of BUILT_IN_THEME_IDS) {
-    const model = MODEL.themes[themeId];
-    const raw = probability(model, features);
-    if (raw < (options.minScore ?? MODEL.threshold)) continue;
+    if (!chosen.has(themeId)) continue;
+    const raw = chances.get(themeId)!;
     const cues = analysis.evidence.get(themeId)?.why ?? [];
-    const why = cues.length > 0 ? cues : modelWhy(analysis, model, features);
+    const why = cues.length > 0 ? cues : modelWhy(analysis, themeId, features);
     if (why.length === 0) continue; // nothing in the text to show for it
     const score = Math.round(raw * 100) / 100;
     suggestions.push({ themeId, score, why, order: order.get(themeId)!, raw });

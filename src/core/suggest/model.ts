@@ -11,22 +11,98 @@
  */
 import fitted from './model-weights.json';
 import type { Token } from './tokens';
-import type { BuiltInThemeId } from './vocabulary';
-
-/** One theme's fitted model: a bias and a weight per feature name. */
-export interface ThemeModel {
-  bias: number;
-  weights: Readonly<Record<string, number>>;
-}
+import { BUILT_IN_THEME_IDS, type BuiltInThemeId } from './vocabulary';
 
 export interface SuggestModel {
   /** Themes whose probability reaches this are suggested; chosen for precision. */
   threshold: number;
-  themes: Readonly<Record<BuiltInThemeId, ThemeModel>>;
+  /**
+   * The likeliest theme is suggested from this lower probability. The models are fitted one
+   * theme at a time, so an entry that plainly is about something often gets every theme
+   * below `threshold`; the best of them is right far more often than its probability says.
+   */
+  likeliestThreshold: number;
+  /** Each built-in theme's bias, in BUILT_IN_THEME_IDS order. */
+  biases: Float64Array;
+  /**
+   * Where each feature's weights start in `weights`: one weight per built-in theme, in
+   * BUILT_IN_THEME_IDS order, so scoring an entry costs one lookup per feature for all themes.
+   * A feature that is absent weighs zero.
+   */
+  rows: ReadonlyMap<string, number>;
+  weights: Float64Array;
+}
+
+/** The file's form: one list of feature names, and per theme a dense row of weights over it. */
+interface FittedFile {
+  threshold: number;
+  likeliestThreshold: number;
+  features: readonly string[];
+  themes: Readonly<Record<string, { bias: number; weights: readonly number[] }>>;
+}
+
+function load(file: FittedFile): SuggestModel {
+  const count = BUILT_IN_THEME_IDS.length;
+  const biases = new Float64Array(count);
+  const weights = new Float64Array(file.features.length * count);
+  BUILT_IN_THEME_IDS.forEach((themeId, t) => {
+    const row = file.themes[themeId];
+    if (!row) throw new Error(`model-weights.json: no model for ${themeId}`);
+    if (row.weights.length !== file.features.length) {
+      throw new Error(`model-weights.json: ${themeId} has the wrong number of weights`);
+    }
+    biases[t] = row.bias;
+    row.weights.forEach((weight, j) => {
+      weights[j * count + t] = weight;
+    });
+  });
+  const rows = new Map(file.features.map((name, j) => [name, j * count]));
+  return {
+    threshold: file.threshold,
+    likeliestThreshold: file.likeliestThreshold,
+    biases,
+    rows,
+    weights,
+  };
 }
 
 /** The fitted model the app ships. */
-export const MODEL: SuggestModel = fitted;
+export const MODEL: SuggestModel = load(fitted);
+
+/**
+ * Entries shorter than this many words get no second chance for their likeliest theme: in a
+ * line or two one stray word decides which theme ranks first ("Nothing much happened today"
+ * gave trust a 0.25), and the labelled entries are almost all longer than that.
+ */
+export const LIKELIEST_MIN_WORDS = 20;
+
+/**
+ * The themes to suggest from each theme's probability: those reaching `threshold`, and, in an
+ * entry of at least LIKELIEST_MIN_WORDS words, the likeliest one if it reaches
+ * `likeliestThreshold`. Ties go to the earlier theme. Shared by the suggester and the fitting
+ * script, so cross-validation scores exactly what the app does.
+ */
+export function chooseThemes<Id extends string>(
+  probabilities: ReadonlyMap<Id, number>,
+  words: number,
+  threshold: number,
+  likeliestThreshold: number,
+): Set<Id> {
+  const chosen = new Set<Id>();
+  let likeliest: Id | undefined;
+  let best = -1;
+  for (const [themeId, value] of probabilities) {
+    if (value >= threshold) chosen.add(themeId);
+    if (value > best) {
+      best = value;
+      likeliest = themeId;
+    }
+  }
+  if (likeliest !== undefined && best >= likeliestThreshold && words >= LIKELIEST_MIN_WORDS) {
+    chosen.add(likeliest);
+  }
+  return chosen;
+}
 
 /** A feature's name: `w:stem`, `b:stem stem` (adjacent, same sentence) or `c:theme`. */
 export type Features = Map<string, number>;
@@ -51,14 +127,19 @@ export function entryFeatures(
   return features;
 }
 
-/** The probability, 0..1, that a theme's model gives these features. */
-export function probability(model: ThemeModel, features: Features): number {
-  let sum = model.bias;
+/** Each built-in theme's probability, 0..1, for these features. */
+export function probabilities(
+  model: SuggestModel,
+  features: Features,
+): Map<BuiltInThemeId, number> {
+  const count = BUILT_IN_THEME_IDS.length;
+  const sums = Float64Array.from(model.biases);
   for (const [name, value] of features) {
-    const weight = model.weights[name];
-    if (weight !== undefined) sum += weight * value;
+    const row = model.rows.get(name);
+    if (row === undefined) continue;
+    for (let t = 0; t < count; t += 1) sums[t]! += model.weights[row + t]! * value;
   }
-  return 1 / (1 + Math.exp(-sum));
+  return new Map(BUILT_IN_THEME_IDS.map((themeId, t) => [themeId, 1 / (1 + Math.exp(-sums[t]!))]));
 }
 
 /**
@@ -66,15 +147,18 @@ export function probability(model: ThemeModel, features: Features): number {
  * when no cue of the theme matched.
  */
 export function strongestWords(
-  model: ThemeModel,
+  model: SuggestModel,
+  themeId: BuiltInThemeId,
   features: Features,
   count: number,
 ): Array<{ name: string; weight: number }> {
+  const t = BUILT_IN_THEME_IDS.indexOf(themeId);
   const found: Array<{ name: string; weight: number }> = [];
   for (const name of features.keys()) {
     if (name.startsWith('c:')) continue;
-    const weight = model.weights[name];
-    if (weight !== undefined && weight > 0) found.push({ name, weight });
+    const row = model.rows.get(name);
+    const weight = row === undefined ? 0 : model.weights[row + t]!;
+    if (weight > 0) found.push({ name, weight });
   }
   found.sort((a, b) => b.weight - a.weight || (a.name < b.name ? -1 : 1));
   return found.slice(0, count);
