@@ -69,6 +69,8 @@ export async function unlock(ctx: Context, readOnly = false): Promise<string> {
     );
   }
   const passphrase = await existingSecret(ctx.values['passphrase-file'], 'passphrase');
-  await run(ctx, 'unlock', readOnly ? { passphrase, readOnly } : { passphrase });
+  const opened = await run(ctx, 'unlock', readOnly ? { passphrase, readOnly } : { passphrase });
+  // What the open found and repaired (a rebuilt search index, say) is worth knowing about.
+  for (const notice of opened.notices ?? []) process.stderr.write(`lean-on: ${notice}\n`);
   return passphrase;
 }

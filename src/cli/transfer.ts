@@ -276,6 +276,18 @@ export const TRANSFER_COMMANDS: Record<string, (ctx: Context) => Promise<void>> 
     ctx.print('It opens with this journal’s passphrase or recovery code, as they are now.');
   },
 
+  async check(ctx) {
+    if (ctx.args.length > 0) throw new UsageError('lean-on check takes no arguments.');
+    await unlock(ctx);
+    const { notices } = await withProgress((progress) => run(ctx, 'checkJournal', {}, progress));
+    if (ctx.values.json) {
+      ctx.print(JSON.stringify({ notices }, null, 2));
+      return;
+    }
+    if (notices.length === 0) ctx.print('Checked every page of the journal: no damage found.');
+    for (const notice of notices) ctx.print(notice);
+  },
+
   async restore(ctx) {
     const file = onePath(ctx, 'lean-on restore FILE --to DIR');
     if (ctx.values['in-place']) {

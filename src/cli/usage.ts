@@ -38,6 +38,8 @@ Commands:
       --zip (md)  --from YYYY-MM-DD  --to YYYY-MM-DD  --theme ID (html)  --json
       --read-only (a damaged journal: md or json of every entry that can still be read)
   backup --out FILE [--json]   an encrypted copy of the whole journal, checked before it is kept
+  check [--json]               read every page of the journal: damage to entries is reported
+                               (exit 3), a damaged search index or other index is rebuilt
   restore FILE --to DIR        a backup into a new or empty folder; open it with --journal DIR
   restore FILE --in-place      a backup in the place of a damaged journal; its files are kept
       --json

@@ -120,6 +120,8 @@ export function createHandlers(
       return null;
     },
     getBackupStatus: () => automatic.status(),
+    // Every page, whatever the journal's size: an open checks only journals up to 8 MB fully.
+    checkJournal: (_input, progress) => ({ notices: journal.checkNow(progress) }),
     restoreFromBackup: async ({ path, passphrase }) => {
       transfers.clear();
       await jobs.cancelAll();

@@ -58,6 +58,7 @@ export const METHODS = {
   createBackup: { input: schemas.createBackup },
   getBackupStatus: { input: schemas.empty },
   restoreFromBackup: { input: schemas.restoreFromBackup },
+  checkJournal: { input: schemas.empty },
   suggestThemes: { input: schemas.suggestThemes },
   dismissSuggestion: { input: schemas.dismissSuggestion },
   getInsights: { input: schemas.getInsights },
@@ -98,6 +99,8 @@ interface Outputs {
   createBackup: BackupOutcome;
   getBackupStatus: BackupStatus;
   restoreFromBackup: RestoreOutcome;
+  /** What was found damaged and rebuilt; empty when nothing was. */
+  checkJournal: { notices: string[] };
   suggestThemes: ThemeSuggestion[];
   dismissSuggestion: null;
   getInsights: Insights;

@@ -36,6 +36,7 @@ export const METHOD_NAMES = [
   'createBackup',
   'getBackupStatus',
   'restoreFromBackup',
+  'checkJournal',
   'suggestThemes',
   'dismissSuggestion',
   'getInsights',

@@ -286,3 +286,20 @@ test('About shows the version, that Lean On is not a crisis service, and the lic
   await expect(dialog).toBeHidden();
   await expect(openButton).toBeFocused();
 });
+
+test('the whole journal is checked on demand, with progress, and the result said', async ({
+  page,
+  appUrl,
+}) => {
+  await page.goto(appUrl);
+  await createJournal(page);
+  const ui = await openSettings(page);
+  const section = ui.dialog.getByRole('region', { name: 'Check for damage', exact: true });
+  const checkButton = section.getByRole('button', { name: 'Check the whole journal', exact: true });
+  await expect(section).not.toContainText('damage found');
+  await checkButton.click();
+  await expect(ui.status('Every page was read: no damage found.')).toBeVisible();
+  await expect(checkButton).toBeFocused();
+  await section.screenshot({ path: 'test-results/settings-check.png' });
+  await expectAccessible(page, 'settings dialog after a check');
+});

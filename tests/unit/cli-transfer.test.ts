@@ -8,7 +8,15 @@ import { planBackupImport, readLeanOnBackup } from '../../src/core/import/lean-o
 import { markdownToDoc } from '../../src/core/text';
 import type { JournalService } from '../../src/core/service';
 import type { Entry } from '../../src/shared/types';
-import { PASSPHRASE, call, createTestJournal, serviceFor, tempDir } from './helpers';
+import {
+  PASSPHRASE,
+  call,
+  createTestJournal,
+  damagePage,
+  rootPageOf,
+  serviceFor,
+  tempDir,
+} from './helpers';
 
 // The transfer commands (import, export, backup, restore) run for real, as a person or a
 // script would run them, against encrypted journals made with the tests' cheaper KDF.
@@ -109,6 +117,15 @@ async function entriesOf(dir: string, passphrase = PASSPHRASE) {
   return full
     .sort((a, b) => a.entryDate.localeCompare(b.entryDate))
     .map((entry) => ({ ...entry, labels: entry.themes.map((t) => labels.get(t.id)).sort() }));
+}
+
+/** The raw database key of a closed journal, as `lean-on key --raw` would print it. */
+async function rawKeyOf(dir: string) {
+  const service = serviceFor(dir);
+  await call(service, 'unlock', { passphrase: PASSPHRASE });
+  const key = await call(service, 'getRawKey', { passphrase: PASSPHRASE });
+  service.close();
+  return key;
 }
 
 const summary = (entry: Awaited<ReturnType<typeof entriesOf>>[number]) => ({
@@ -628,6 +645,40 @@ describe('lean-on backup, restore and import --from backup', () => {
     expect(asJrnl.code).toBe(3);
     expect(asJrnl.stderr).toContain('looks like a Lean On backup');
     expect(await entriesOf(other.dir)).toHaveLength(0);
+  });
+});
+
+describe('lean-on check', () => {
+  it('reads every page, says what an open repaired, and refuses damaged entries', async () => {
+    const healthy = await seededJournal();
+    const home = tempDir();
+    const pass = secretFile(home, 'pass', PASSPHRASE);
+    const ok = lean(['check', ...healthy.journal, '--passphrase-file', pass]);
+    expect(ok).toEqual({
+      code: 0,
+      stdout: 'Checked every page of the journal: no damage found.\n',
+      stderr: '',
+    });
+    const json = lean(['check', '--json', ...healthy.journal, '--passphrase-file', pass]);
+    expect(JSON.parse(json.stdout)).toEqual({ notices: [] });
+    expect(lean(['check', 'now', ...healthy.journal, '--passphrase-file', pass]).code).toBe(1);
+
+    // A small journal is checked on open: a damaged search index is rebuilt there, and said.
+    const { hexKey } = await rawKeyOf(healthy.dir);
+    const dbPath = join(healthy.dir, 'journal.db');
+    damagePage(dbPath, rootPageOf(dbPath, hexKey, 'entries_fts_data'));
+    const repaired = lean(['check', ...healthy.journal, '--passphrase-file', pass]);
+    expect(repaired.code).toBe(0);
+    expect(repaired.stderr).toMatch(/^lean-on: .*search index is damaged.*rebuilt.*\n$/);
+    expect(repaired.stdout).toBe('Checked every page of the journal: no damage found.\n');
+
+    damagePage(dbPath, rootPageOf(dbPath, hexKey, 'entries'));
+    const before = readFileSync(dbPath);
+    const damaged = lean(['check', ...healthy.journal, '--passphrase-file', pass]);
+    expect(damaged.code).toBe(3);
+    expect(damaged.stdout).toBe('');
+    expect(damaged.stderr).toMatch(/^lean-on: .*could not be read \(entries\).*read-only/);
+    expect(readFileSync(dbPath).equals(before)).toBe(true);
   });
 });
 

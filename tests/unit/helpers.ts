@@ -1,5 +1,13 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import {
+  closeSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  readSync,
+  rmSync,
+  writeSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
@@ -103,4 +111,23 @@ export function linkDoc(url: string, label: string): unknown {
     children: labelText,
   });
   return result;
+}
+
+/** Flips one byte in the middle of the given 1-based page. */
+export function damagePage(path: string, page: number, pageSize = 4096): void {
+  const fd = openSync(path, 'r+');
+  const at = (page - 1) * pageSize + 1000;
+  const byte = Buffer.alloc(1);
+  readSync(fd, byte, 0, 1, at);
+  byte[0] = byte[0]! ^ 0xff;
+  writeSync(fd, byte, 0, 1, at);
+  closeSync(fd);
+}
+
+/** The first page of a table or index, read with the raw key. */
+export function rootPageOf(dbPath: string, hexKey: string, name: string): number {
+  const db = openRawDatabase(dbPath, hexKey);
+  const page = db.prepare('SELECT rootpage FROM sqlite_master WHERE name = ?').pluck().get(name);
+  db.close();
+  return page as number;
 }

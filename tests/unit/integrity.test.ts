@@ -1,4 +1,4 @@
-import { cpSync, openSync, readSync, closeSync, writeSync, statSync, truncateSync } from 'node:fs';
+import { cpSync, statSync, truncateSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { JournalError } from '../../src/shared/errors';
@@ -8,8 +8,10 @@ import {
   PASSPHRASE,
   call,
   createTestJournal,
+  damagePage,
   entryInput,
-  openRawDatabase,
+  failCode,
+  rootPageOf,
   sha256File,
   tempDir,
 } from './helpers';
@@ -37,24 +39,6 @@ async function unlockError(service: JournalService, readOnly = false): Promise<J
     throw error;
   }
   throw new Error('unlock unexpectedly succeeded');
-}
-
-/** Flips one byte in the middle of the given 1-based page. */
-function damagePage(path: string, page: number, pageSize = 4096): void {
-  const fd = openSync(path, 'r+');
-  const at = (page - 1) * pageSize + 1000;
-  const byte = Buffer.alloc(1);
-  readSync(fd, byte, 0, 1, at);
-  byte[0] = byte[0]! ^ 0xff;
-  writeSync(fd, byte, 0, 1, at);
-  closeSync(fd);
-}
-
-function rootPageOf(dbPath: string, hexKey: string, name: string): number {
-  const db = openRawDatabase(dbPath, hexKey);
-  const page = db.prepare('SELECT rootpage FROM sqlite_master WHERE name = ?').pluck().get(name);
-  db.close();
-  return page as number;
 }
 
 describe('checks on open', () => {
@@ -134,6 +118,42 @@ describe('the full check on demand', () => {
     expect(service.journal.db.pragma('integrity_check', { simple: true })).toBe('ok');
     expect((await call(service, 'search', { query: 'rivers' })).hits).toHaveLength(12);
     expect(service.journal.checkNow()).toEqual([]);
+    service.close();
+  });
+
+  it('runs as a call with progress: repairs an index, then finds nothing', async () => {
+    const { dir, hexKey, dbPath } = await lockedJournal();
+    damagePage(dbPath, rootPageOf(dbPath, hexKey, 'entries_fts_data'));
+    const service = new JournalService(dir, { kdf: MINIMUM_KDF, fullCheckMaxBytes: 0 });
+    await call(service, 'unlock', { passphrase: PASSPHRASE });
+    const steps: string[] = [];
+    const first = await service.call('checkJournal', {}, (_fraction, label) => steps.push(label));
+    expect(first.ok && first.value.notices.join(' ')).toMatch(/search index is damaged.*rebuilt/);
+    expect(steps).toContain('Checking the whole journal');
+    expect(await call(service, 'checkJournal', {})).toEqual({ notices: [] });
+    expect((await call(service, 'search', { query: 'lanterns' })).hits).toHaveLength(12);
+    service.close();
+  });
+
+  it('reports damaged entries in a large journal as CORRUPT and changes nothing', async () => {
+    const { dir, hexKey, dbPath } = await lockedJournal();
+    damagePage(dbPath, rootPageOf(dbPath, hexKey, 'entries'));
+    // Too large for the check on open: the damage goes unseen until the full check.
+    const service = new JournalService(dir, { kdf: MINIMUM_KDF, fullCheckMaxBytes: 0 });
+    await call(service, 'unlock', { passphrase: PASSPHRASE });
+    const before = sha256File(dbPath);
+    const result = await service.call('checkJournal', {});
+    expect(result.ok ? null : result.error.code).toBe('CORRUPT');
+    expect(result.ok ? '' : result.error.message).toMatch(/read-only/);
+    service.close();
+    expect(sha256File(dbPath)).toBe(before);
+  });
+
+  it('is refused for a journal opened read-only', async () => {
+    const { dir } = await lockedJournal(2);
+    const service = openService(dir);
+    await service.journal.unlock(PASSPHRASE, undefined, { readOnly: true });
+    expect(await failCode(service, 'checkJournal')).toBe('LOCKED');
     service.close();
   });
 });

@@ -2,6 +2,7 @@ import { useId, useState, type SyntheticEvent } from 'react';
 import type { JournalSettings } from '../../../shared/settings';
 import { AutoLockSection } from './AutoLockSection';
 import { AutomaticBackupSection } from './AutomaticBackupSection';
+import { JournalCheckSection } from './JournalCheckSection';
 import { JournalFolderSection } from './JournalFolderSection';
 import { PassphraseSection } from './PassphraseSection';
 import { RecoveryCodeSection } from './RecoveryCodeSection';
@@ -64,6 +65,7 @@ export function SettingsDialog({
       <PassphraseSection />
       <RecoveryCodeSection onBusyChange={setMakingCode} />
       <JournalFolderSection journalDir={journalDir} onShowFolder={onShowFolder} />
+      <JournalCheckSection />
     </dialog>
   );
 }
