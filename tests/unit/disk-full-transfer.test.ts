@@ -1,8 +1,7 @@
-import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { call, createTestJournal, entryInput, tempDir } from './helpers';
+import { call, createTestJournal, entryInput, mountSmallDisk, tempDir } from './helpers';
 
 // A full disk in the middle of an import, an export or a backup: a plain error, the journal as
 // it was, and nothing half-written left behind. SQLite's page limit stands in for a full disk
@@ -89,22 +88,7 @@ describe('a full disk during an import', () => {
   });
 });
 
-/** A real small file system: only where this process may mount one (root on Linux, as in CI). */
-function mountSmallDisk(): { dir: string; unmount: () => void } | { reason: string } {
-  if (process.platform !== 'linux') return { reason: 'tmpfs mounts need Linux' };
-  if (process.getuid?.() !== 0) return { reason: 'mounting a tmpfs needs root' };
-  const dir = tempDir('lean-on-full-export-');
-  try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=1m,mode=0700', 'tmpfs', dir], {
-      stdio: 'pipe',
-    });
-  } catch (error) {
-    return { reason: `mount -t tmpfs failed: ${(error as Error).message.split('\n')[0]}` };
-  }
-  return { dir, unmount: () => execFileSync('umount', ['-l', dir]) };
-}
-
-const probe = mountSmallDisk();
+const probe = mountSmallDisk('1m', 'lean-on-full-export-');
 if ('reason' in probe) {
   console.log(`skipped: the full-disk export and backup test, because ${probe.reason}`);
 } else {
@@ -119,7 +103,7 @@ describe('exports and backups onto a disk that fills up', () => {
   it.skipIf('reason' in probe)(
     'fail with a plain error, leave no partial file behind, and change nothing in the journal',
     async () => {
-      const disk = mountSmallDisk();
+      const disk = mountSmallDisk('1m', 'lean-on-full-export-');
       if ('reason' in disk) throw new Error(disk.reason);
       unmounts.push(disk.unmount);
       const { service } = await createTestJournal();

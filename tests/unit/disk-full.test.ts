@@ -1,8 +1,14 @@
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { PASSPHRASE, call, createTestJournal, entryInput, serviceFor, tempDir } from './helpers';
+import {
+  PASSPHRASE,
+  call,
+  createTestJournal,
+  entryInput,
+  mountSmallDisk,
+  serviceFor,
+} from './helpers';
 
 /** About 60 KB of words: a few of these fill a small disk quickly. */
 function longText(i: number): string {
@@ -45,22 +51,7 @@ describe('a full disk during a save', () => {
   });
 });
 
-/** A real small file system: only where this process may mount one (root on Linux, as in CI). */
-function mountSmallDisk(): { dir: string; unmount: () => void } | { reason: string } {
-  if (process.platform !== 'linux') return { reason: 'tmpfs mounts need Linux' };
-  if (process.getuid?.() !== 0) return { reason: 'mounting a tmpfs needs root' };
-  const dir = tempDir('lean-on-full-disk-');
-  try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=3m,mode=0700', 'tmpfs', dir], {
-      stdio: 'pipe',
-    });
-  } catch (error) {
-    return { reason: `mount -t tmpfs failed: ${(error as Error).message.split('\n')[0]}` };
-  }
-  return { dir, unmount: () => execFileSync('umount', ['-l', dir]) };
-}
-
-const disk = mountSmallDisk();
+const disk = mountSmallDisk('3m');
 const unmounts: Array<() => void> = [];
 afterEach(() => {
   while (unmounts.length > 0) unmounts.pop()!();
@@ -75,7 +66,7 @@ describe('a journal on a disk that fills up', () => {
   it.skipIf('reason' in disk)(
     'refuses the save that does not fit, loses no saved entry, and saves once space is freed',
     async () => {
-      const mounted = mountSmallDisk();
+      const mounted = mountSmallDisk('3m');
       if ('reason' in mounted) throw new Error(mounted.reason);
       unmounts.push(mounted.unmount);
       const dir = join(mounted.dir, 'journal');

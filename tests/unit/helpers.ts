@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
   closeSync,
@@ -130,4 +131,25 @@ export function rootPageOf(dbPath: string, hexKey: string, name: string): number
   const page = db.prepare('SELECT rootpage FROM sqlite_master WHERE name = ?').pluck().get(name);
   db.close();
   return page as number;
+}
+
+/**
+ * A real, small tmpfs of `size` (as mount takes it: "3m"), only where this process may mount
+ * one (root on Linux, as in CI); otherwise the reason, for the test's skip line.
+ */
+export function mountSmallDisk(
+  size: string,
+  prefix = 'lean-on-full-disk-',
+): { dir: string; unmount: () => void } | { reason: string } {
+  if (process.platform !== 'linux') return { reason: 'tmpfs mounts need Linux' };
+  if (process.getuid?.() !== 0) return { reason: 'mounting a tmpfs needs root' };
+  const dir = tempDir(prefix);
+  try {
+    execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${size},mode=0700`, 'tmpfs', dir], {
+      stdio: 'pipe',
+    });
+  } catch (error) {
+    return { reason: `mount -t tmpfs failed: ${(error as Error).message.split('\n')[0]}` };
+  }
+  return { dir, unmount: () => execFileSync('umount', ['-l', dir]) };
 }
