@@ -15,8 +15,8 @@
  * fitted logistic model per theme (model.ts) weighs that evidence with the entry's words and
  * word pairs. Themes it gives a probability of at least MODEL.threshold are returned, and the
  * likeliest theme from the lower MODEL.likeliestThreshold: both were chosen for precision,
- * because a wrong suggestion is worse than a missing one. Text that reads as another language (French, Spanish, German, Italian, Portuguese,
- * Dutch) gets no suggestions.
+ * because a wrong suggestion is worse than a missing one. Text that reads as another language
+ * (French, Spanish, German, Italian, Portuguese, Dutch) gets no suggestions.
  *
  * Pure and deterministic: no I/O, no Node or DOM APIs; the model's weights are a JSON file
  * bundled with the code, so it runs in the core and could run in the renderer. Work is linear
