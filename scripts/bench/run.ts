@@ -1,7 +1,11 @@
-// npm run bench -- --entries N [--seed S] [--rebuild] [--no-window] [--transfer]
+// npm run bench -- --entries N [--seed S] [--dir D] [--rebuild] [--no-window] [--no-suggest]
+//   [--transfer] [--insights]
 // Builds (or reuses) a seeded journal of N entries plus an unencrypted twin, then measures
 // both in a fresh process so that peak RSS is the journal's, not the generator's. Then the
-// window benchmark (window.ts) measures the app in Chromium on a copy of the same journal.
+// window benchmark (window.ts) measures the app in Chromium on a copy of the same journal, and
+// the theme-suggestion benchmark (suggest.ts) times suggestThemes. --transfer adds import,
+// export and backup (transfer.ts), --insights the insights queries (insights.ts), both on a
+// copy of the same journal.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -22,7 +26,9 @@ const { values } = parseArgs({
     rebuild: { type: 'boolean', default: false },
     dir: { type: 'string' },
     window: { type: 'boolean', default: true },
+    suggest: { type: 'boolean', default: true },
     transfer: { type: 'boolean', default: false },
+    insights: { type: 'boolean', default: false },
   },
   allowNegative: true,
 });
@@ -59,6 +65,17 @@ function child(phase: Phase): string {
   });
   if (result.status !== 0) throw new Error(`The ${phase} phase failed.`);
   return result.stdout;
+}
+
+/** Runs another benchmark (./<name>.ts) through tsx, its output straight into this one's. */
+function script(name: string, args: string[]): void {
+  process.stdout.write('\n');
+  const result = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', fileURLToPath(new URL(`./${name}.ts`, import.meta.url)), ...args],
+    { stdio: 'inherit' },
+  );
+  if (result.status !== 0) throw new Error(`The ${name} benchmark failed.`);
 }
 
 function row(label: string, encrypted: Timing, plain: Timing, pick: 'p95' | 'p99' = 'p95'): string {
@@ -130,6 +147,8 @@ process.stderr.write('Measuring\n');
 const result = JSON.parse(child('measure')) as Measurement;
 process.stdout.write(`${report(result)}\n\nJSON:\n${JSON.stringify(result)}\n`);
 
+const journalArgs = ['--entries', `${entries}`, '--seed', `${seed}`, '--dir', dir];
+
 if (!values.window) process.stderr.write('Skipping the window benchmark (--no-window)\n');
 else if (!existsSync(CHROMIUM))
   process.stderr.write(
@@ -137,33 +156,25 @@ else if (!existsSync(CHROMIUM))
   );
 else {
   process.stderr.write('Measuring the window in Chromium\n');
-  process.stdout.write('\n');
-  const window = spawnSync(
-    process.execPath,
-    ['--import', 'tsx', fileURLToPath(new URL('./window.ts', import.meta.url)), '--dir', dir],
-    { stdio: 'inherit' },
-  );
-  if (window.status !== 0) throw new Error('The window benchmark failed.');
+  script('window', ['--dir', dir]);
+}
+
+// Theme suggestions need no journal: suggest.ts cuts its texts from the seeded corpus.
+if (!values.suggest)
+  process.stderr.write('Skipping the theme-suggestion benchmark (--no-suggest)\n');
+else {
+  process.stderr.write('Measuring theme suggestions\n');
+  script('suggest', ['--seed', `${seed}`]);
 }
 
 // --transfer: import, export and backup on a copy of the same journal (transfer.ts).
 if (values.transfer) {
   process.stderr.write('Measuring import, export and backup\n');
-  process.stdout.write('\n');
-  const transfer = spawnSync(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      fileURLToPath(new URL('./transfer.ts', import.meta.url)),
-      '--entries',
-      `${entries}`,
-      '--seed',
-      `${seed}`,
-      '--dir',
-      dir,
-    ],
-    { stdio: 'inherit' },
-  );
-  if (transfer.status !== 0) throw new Error('The transfer benchmark failed.');
+  script('transfer', journalArgs);
+}
+
+// --insights: the insights queries on a copy of the same journal (insights.ts).
+if (values.insights) {
+  process.stderr.write('Measuring insights\n');
+  script('insights', journalArgs);
 }
