@@ -4,7 +4,7 @@
 // entries the cues were written against and the model was fitted on, and for the held-out
 // entries that neither ever saw (`--verbose` explains development entries only). Each set is
 // scored twice: the app's suggester (cues and fitted model), and the hand-written cues alone
-// (the previous suggester), so what the model adds is plain. Then times a 1,000-word entry.
+// (the previous suggester), so what the model adds is plain. Speed is `npm run bench:suggest`'s.
 // Exits non-zero when micro-F1 or micro precision on the held-out entries falls below 0.85 (a
 // wrong suggestion costs the writer more than a missing one): only entries the suggester never
 // saw say how it does on a person's own writing.
@@ -113,30 +113,6 @@ function evaluate(
   return { micro, macroF1, entries: entries.length };
 }
 
-/** A deterministic 1,000-word entry stitched from the labelled texts. */
-function thousandWords(entries: readonly LabelledEntry[]): string {
-  const words: string[] = [];
-  for (let index = 0; words.length < 1000; index = (index + 7) % entries.length) {
-    words.push(...entries[index]!.text.split(/\s+/));
-  }
-  return words.slice(0, 1000).join(' ');
-}
-
-function timeIt(text: string, runs: number): { median: number; p95: number } {
-  for (let warm = 0; warm < 20; warm += 1) suggestThemes(text);
-  const samples: number[] = [];
-  for (let run = 0; run < runs; run += 1) {
-    const start = performance.now();
-    suggestThemes(text);
-    samples.push(performance.now() - start);
-  }
-  samples.sort((a, b) => a - b);
-  return {
-    median: samples[Math.floor(runs / 2)]!,
-    p95: samples[Math.min(runs - 1, Math.ceil(runs * 0.95) - 1)]!,
-  };
-}
-
 const dev = loadTraining();
 const heldOut = loadLabelled(HELD_OUT_FILE);
 const devName = `Development set (${TRAINING_FILES.join(', ')}: cues written and model fitted on it)`;
@@ -147,25 +123,12 @@ const heldOutName = `Held-out set (${HELD_OUT_FILE}, never tuned or fitted on)`;
 const heldOutReport = evaluate(heldOutName, heldOut);
 evaluate(`${heldOutName}, cues alone`, heldOut, cuesAlone);
 
-const entry = thousandWords(dev);
-const timing = timeIt(entry, 200);
-console.log(
-  `\nSpeed, 1,000-word entry (${entry.length} chars), 200 runs: median ${timing.median.toFixed(2)} ms, p95 ${timing.p95.toFixed(2)} ms`,
-);
-const huge = entry.repeat(Math.ceil(10_000_000 / entry.length));
-const hugeStart = performance.now();
-suggestThemes(huge);
-console.log(
-  `Speed, ${(huge.length / 1_000_000).toFixed(1)} MB entry, one run: ${(performance.now() - hugeStart).toFixed(1)} ms`,
-);
-
 const failures: string[] = [];
 const held = heldOutReport.micro;
 if (held.f1 < THRESHOLD) failures.push(`held-out micro-F1 ${held.f1.toFixed(3)} < ${THRESHOLD}`);
 if (held.precision < THRESHOLD) {
   failures.push(`held-out micro precision ${held.precision.toFixed(3)} < ${THRESHOLD}`);
 }
-if (timing.median >= 5) failures.push(`median ${timing.median.toFixed(2)} ms is not under 5 ms`);
 if (failures.length > 0) {
   console.error(`\nFAIL: ${failures.join('; ')}`);
   process.exitCode = 1;
