@@ -12,6 +12,7 @@ import { parseArgs } from 'node:util';
 import { BUILT_IN_THEME_IDS, analyse, suggestThemes } from '../../src/core/suggest';
 import { MEDIUM } from '../../src/core/suggest/vocabulary';
 import {
+  EARLIER_HELD_OUT_FILES,
   HELD_OUT_FILE,
   type LabelledEntry,
   TRAINING_FILES,
@@ -122,6 +123,9 @@ evaluate(`${devName}, cues alone`, dev, cuesAlone);
 const heldOutName = `Held-out set (${HELD_OUT_FILE}, never tuned or fitted on)`;
 const heldOutReport = evaluate(heldOutName, heldOut);
 evaluate(`${heldOutName}, cues alone`, heldOut, cuesAlone);
+for (const file of EARLIER_HELD_OUT_FILES) {
+  evaluate(`Earlier held-out set (${file}, scored before, never fitted on)`, loadLabelled(file));
+}
 
 const failures: string[] = [];
 const held = heldOutReport.micro;

@@ -12,6 +12,7 @@ import { LIKELIEST_MIN_WORDS, MODEL, chooseThemes } from '../../src/core/suggest
 import fitted from '../../src/core/suggest/model-weights.json';
 import { stem, tokenize } from '../../src/core/suggest/tokens';
 import {
+  EARLIER_HELD_OUT_FILES,
   HELD_OUT_FILE,
   TRAINING_FILES,
   loadLabelled,
@@ -72,7 +73,7 @@ describe('suggestThemes', () => {
       'I asked my sister for help.',
       'I am asking my sister for help.',
       'I ask my sister for help every week.',
-      'She asks her sister for help.',
+      'Asked my sister for help.',
     ]) {
       expect(ids(suggestThemes(text)), text).toEqual(['asking-for-help']);
     }
@@ -96,8 +97,8 @@ describe('suggestThemes', () => {
 
   it('suggests several themes for an entry that touches several, best first', () => {
     const suggestions = suggestThemes(
-      'I felt so lonely at the party. Nobody there really knows me. When Jen offered to drive me ' +
-        'home I said no thanks, I’d rather do it all myself.',
+      'Nobody there really knows me and I felt so lonely at the party. When Jen offered to drive ' +
+        'me home I said no thanks, I can manage.',
     );
     expect(ids(suggestions).sort()).toEqual(['connection', 'receiving', 'self-reliance']);
     const scores = suggestions.map((suggestion) => suggestion.score);
@@ -175,11 +176,11 @@ describe('suggestThemes', () => {
 
   it('respects limit and minScore', () => {
     const text =
-      'I felt so lonely at the party and missed my old friends. ' +
+      'Nobody there really knows me and I felt so lonely at the party. ' +
       'When Jen offered to drive me home I said no thanks, I can manage.';
     // By default the themes whose probability reaches MODEL.threshold are offered.
     expect(ids(suggestThemes(text)).sort()).toEqual(['connection', 'receiving', 'self-reliance']);
-    expect(ids(suggestThemes(text, { minScore: 0.9 }))).toEqual(['receiving']);
+    expect(ids(suggestThemes(text, { minScore: 0.97 }))).toEqual(['receiving']);
     expect(suggestThemes(text, { limit: 1 })).toHaveLength(1);
     expect(suggestThemes(text, { limit: 0 })).toEqual([]);
     expect(suggestThemes(text, { minScore: 1.01 })).toEqual([]);
@@ -257,7 +258,7 @@ describe('the labelled evaluation set', () => {
     expect(training.length).toBeGreaterThanOrEqual(1000);
     expect(heldOut.length).toBeGreaterThanOrEqual(100);
     const known = new Set<string>(BUILT_IN_THEME_IDS);
-    const all = [...training, ...heldOut];
+    const all = [...training, ...heldOut, ...EARLIER_HELD_OUT_FILES.flatMap(loadLabelled)];
     expect(new Set(all.map((entry) => entry.id)).size).toBe(all.length);
     for (const entry of all) for (const id of entry.themes) expect(known.has(id), id).toBe(true);
     for (const id of BUILT_IN_THEME_IDS) {
@@ -274,7 +275,9 @@ describe('the labelled evaluation set', () => {
       trainingFingerprint(),
     );
     expect(fitted.trainingFiles).toEqual([...TRAINING_FILES]);
-    expect(fitted.trainingFiles).not.toContain(HELD_OUT_FILE);
+    for (const file of [HELD_OUT_FILE, ...EARLIER_HELD_OUT_FILES]) {
+      expect(fitted.trainingFiles).not.toContain(file);
+    }
     expect(MODEL.threshold).toBeGreaterThan(0);
     expect(MODEL.threshold).toBeLessThan(1);
     expect(MODEL.likeliestThreshold).toBeGreaterThan(0);
