@@ -6,7 +6,7 @@
 // writes nothing and reports five-fold cross-validation instead, for each regularisation
 // strength and threshold: how the model does on development entries it was not fitted on
 // (with --score, only entries whose id starts with that are scored; the rest always train).
-// The held-out file is never read here: it is scored once, by eval:themes.
+// The held-out files are never read here: they are scored by eval:themes.
 //
 // Deterministic: full-batch Adam from zero weights, a fixed number of steps, folds by id.
 import { writeFileSync } from 'node:fs';
