@@ -97,8 +97,8 @@ describe('suggestThemes', () => {
 
   it('suggests several themes for an entry that touches several, best first', () => {
     const suggestions = suggestThemes(
-      'Nobody there really knows me and I felt so lonely at the party. When Jen offered to drive ' +
-        'me home I said no thanks, I can manage.',
+      'I felt so lonely at the party, nobody there really knows me and I miss having friends. ' +
+        'When Jen offered to drive me home I said no thanks, I can manage.',
     );
     expect(ids(suggestions).sort()).toEqual(['connection', 'receiving', 'self-reliance']);
     const scores = suggestions.map((suggestion) => suggestion.score);
@@ -176,7 +176,7 @@ describe('suggestThemes', () => {
 
   it('respects limit and minScore', () => {
     const text =
-      'Nobody there really knows me and I felt so lonely at the party. ' +
+      'I felt so lonely at the party, nobody there really knows me and I miss having friends. ' +
       'When Jen offered to drive me home I said no thanks, I can manage.';
     // By default the themes whose probability reaches MODEL.threshold are offered.
     expect(ids(suggestThemes(text)).sort()).toEqual(['connection', 'receiving', 'self-reliance']);
