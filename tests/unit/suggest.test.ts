@@ -84,7 +84,17 @@ describe('suggestThemes', () => {
   it('handles contractions', () => {
     expect(ids(suggestThemes("I couldn't bring myself to ask."))[0]).toBe('asking-for-help');
     expect(ids(suggestThemes("I'd rather do it all myself."))).toEqual(['self-reliance']);
-    expect(ids(suggestThemes('I didn’t want to be a burden.'))).toEqual(['self-reliance']);
+    expect(ids(suggestThemes('I didn’t want to be a burden on anyone.'))).toEqual([
+      'self-reliance',
+    ]);
+    // A curly apostrophe, a straight one and the words written out read the same.
+    const forms = ['I didn’t', "I didn't", 'I did not'].map((start) =>
+      suggestThemes(`${start} want to be a burden on anyone.`),
+    );
+    expect(forms[1]).toEqual(forms[0]);
+    expect(forms[2]!.map(({ themeId, score }) => ({ themeId, score }))).toEqual(
+      forms[0]!.map(({ themeId, score }) => ({ themeId, score })),
+    );
   });
 
   it('catches first-person narrative that never names the theme', () => {
