@@ -171,15 +171,39 @@ function assertUserTheme(theme: Theme, action: string): void {
   }
 }
 
-/** Moves every entry of `from` onto `into`, then removes `from`. */
+/**
+ * Moves every entry of `from` onto `into`, then removes `from`. What the suggester knew of
+ * `from` goes with it: a suggestion of `from` turned down on an entry stays turned down as
+ * `into` (the person said the entry is not about it, and it is now part of `into`), and when
+ * `into` is the person's own theme it also gets `from`'s keywords and name as keywords, so
+ * entries `from` would have been suggested for still find the merged theme. Keywords beyond
+ * LIMITS.themeKeywordsMax are dropped, `into`'s own first kept.
+ */
 export function mergeThemes(db: Db, input: ParsedOf<'mergeThemes'>): Theme {
   return db
     .transaction((): Theme => {
       if (input.from === input.into) {
         throw new JournalError('INVALID_INPUT', 'Choose two different themes to merge.');
       }
-      assertUserTheme(getTheme(db, input.from), 'merged away');
-      getTheme(db, input.into);
+      const from = getTheme(db, input.from);
+      assertUserTheme(from, 'merged away');
+      const into = getTheme(db, input.into);
+      if (!into.builtIn) {
+        const fromLabel = from.label.length <= LIMITS.themeKeywordMaxChars ? [from.label] : [];
+        const keywords = JSON.parse(
+          cleanKeywords([...into.keywords, ...from.keywords, ...fromLabel]),
+        ) as string[];
+        sql(db, 'UPDATE themes SET keywords = ? WHERE id = ?').run(
+          JSON.stringify(keywords.slice(0, LIMITS.themeKeywordsMax)),
+          into.id,
+        );
+      }
+      sql(
+        db,
+        `INSERT INTO suggestion_dismissals (entry_seq, theme_id, dismissed_at)
+         SELECT entry_seq, ?, dismissed_at FROM suggestion_dismissals WHERE theme_id = ?
+         ON CONFLICT (entry_seq, theme_id) DO NOTHING`,
+      ).run(input.into, input.from);
       sql(
         db,
         `INSERT INTO entry_themes (entry_seq, theme_id, source, added_at, entry_date, created_at, live)

@@ -67,6 +67,51 @@ describe('theme suggestions for an entry', () => {
     ).toBe('INVALID_INPUT');
   });
 
+  it('keeps what it knew of a theme merged into another: its words, name and dismissals', async () => {
+    const { service } = await createTestJournal();
+    const money = await call(service, 'createTheme', {
+      label: 'Money worries',
+      keywords: ['overdraft', 'rent'],
+    });
+    const bills = await call(service, 'createTheme', { label: 'Bills', keywords: ['Rent', 'gas'] });
+    const text = 'The overdraft letter came again and I read it twice.';
+    const entry = await call(service, 'createEntry', entryInput(text));
+    await call(service, 'dismissSuggestion', { entryId: entry.id, themeId: money.id });
+    const other = await call(service, 'createEntry', entryInput(text));
+
+    const merged = await call(service, 'mergeThemes', { from: money.id, into: bills.id });
+    // Bills keeps its own words first, gains the others without repeats, and the old name.
+    expect(merged.keywords).toEqual(['Rent', 'gas', 'overdraft', 'Money worries']);
+    // The entry where "Money worries" was turned down is not offered the theme it became…
+    const dismissed = await call(service, 'suggestThemes', { text, entryId: entry.id });
+    expect(dismissed.map((s) => s.themeId)).not.toContain(bills.id);
+    // …while another entry with the same words is, by the merged-in keyword.
+    const offered = await call(service, 'suggestThemes', { text, entryId: other.id });
+    expect(offered.map((s) => s.themeId)).toContain(bills.id);
+    const byOldName = await call(service, 'suggestThemes', { text: 'Money worries again.' });
+    expect(byOldName.map((s) => s.themeId)).toContain(bills.id);
+    const left = service.journal.db
+      .prepare('SELECT theme_id FROM suggestion_dismissals')
+      .pluck()
+      .all();
+    expect(left).toEqual([bills.id]);
+  });
+
+  it('merges keywords up to the limit, and gives a built-in theme none', async () => {
+    const { service } = await createTestJournal();
+    const many = Array.from({ length: 20 }, (_, i) => `word${i}`);
+    const full = await call(service, 'createTheme', { label: 'Full', keywords: many });
+    const extra = await call(service, 'createTheme', { label: 'Extra', keywords: ['more'] });
+    const merged = await call(service, 'mergeThemes', { from: extra.id, into: full.id });
+    expect(merged.keywords).toEqual(many);
+    const lonely = await call(service, 'createTheme', { label: 'Lonely', keywords: ['alone'] });
+    const connection = await call(service, 'mergeThemes', { from: lonely.id, into: 'connection' });
+    expect(connection.keywords).toEqual([]);
+    // A merged theme's keywords can be saved back as they are.
+    const saved = await call(service, 'updateTheme', { id: full.id, keywords: merged.keywords });
+    expect(saved.keywords).toEqual(many);
+  });
+
   it('refuses to dismiss on an entry or theme that does not exist, and forgets with the entry', async () => {
     const { service } = await createTestJournal();
     const entry = await call(service, 'createEntry', entryInput(ASKING));
