@@ -58,6 +58,16 @@ test('own themes: create, tag, rename, merge, delete; entries keep their text', 
 
   await ui.row('Loss').getByLabel('Merge into').selectOption({ label: 'Sorrow' });
   await ui.row('Loss').getByRole('button', { name: 'Merge', exact: true }).click();
+  // Nothing is merged until the person has read what merging does and confirmed it.
+  const confirmMerge = ui.row('Loss').getByRole('group', { name: 'Merge Loss' });
+  await expect(confirmMerge).toContainText(
+    'Merge Loss into Sorrow? Its entry will be tagged Sorrow. Its name will suggest Sorrow instead. Loss is then removed; this cannot be undone.',
+  );
+  await confirmMerge.getByRole('button', { name: 'Cancel' }).click();
+  await expect(confirmMerge).toHaveCount(0);
+  await expect(ui.navButton(/^Loss 1$/)).toBeVisible();
+  await ui.row('Loss').getByRole('button', { name: 'Merge', exact: true }).click();
+  await ui.row('Loss').getByRole('button', { name: 'Merge themes', exact: true }).click();
   await expect(ui.row('Loss')).toHaveCount(0);
   await expect(ui.navButton(/^Sorrow 1$/)).toBeVisible();
 

@@ -112,8 +112,10 @@ function ThemeEditor({ theme, themes, busy, run }: ThemeEditorProps) {
   const [label, setLabel] = useState(theme.label);
   const [mergeInto, setMergeInto] = useState('');
   const [confirmingDelete, setConfirmingDelete] = useState(false);
+  const [confirmingMerge, setConfirmingMerge] = useState(false);
   const others = themes.filter((other) => other.id !== theme.id);
   const target = others.some((other) => other.id === mergeInto) ? mergeInto : (others[0]?.id ?? '');
+  const targetTheme = others.find((other) => other.id === target);
 
   // Saved when the picker closes (the native change event), not on every step of a drag.
   const latest = useRef({ theme, run, client });
@@ -190,10 +192,36 @@ function ThemeEditor({ theme, themes, busy, run }: ThemeEditorProps) {
             type="button"
             className="button-small"
             disabled={busy || !target}
-            onClick={() => run(() => client.mergeThemes({ from: theme.id, into: target }))}
+            onClick={() => setConfirmingMerge(true)}
           >
             Merge
           </button>
+        </div>
+      )}
+      {!theme.builtIn && confirmingMerge && targetTheme && (
+        <div className="row-confirm" role="group" aria-label={`Merge ${theme.label}`}>
+          <p>{mergeSummary(theme, targetTheme)}</p>
+          <div className="row-actions">
+            <button
+              type="button"
+              className="button-small"
+              disabled={busy}
+              autoFocus
+              onClick={() => {
+                setConfirmingMerge(false);
+                run(() => client.mergeThemes({ from: theme.id, into: targetTheme.id }));
+              }}
+            >
+              Merge themes
+            </button>
+            <button
+              type="button"
+              className="button-small"
+              onClick={() => setConfirmingMerge(false)}
+            >
+              Cancel
+            </button>
+          </div>
         </div>
       )}
       {!theme.builtIn &&
@@ -226,6 +254,18 @@ function ThemeEditor({ theme, themes, busy, run }: ThemeEditorProps) {
         ))}
     </li>
   );
+}
+
+/** What merging `from` into `into` will do, said before it is done: it cannot be undone. */
+function mergeSummary(from: Theme, into: Theme): string {
+  const entries =
+    from.entryCount === 0
+      ? ''
+      : ` ${from.entryCount === 1 ? 'Its entry' : `Its ${from.entryCount} entries`} will be tagged ${into.label}.`;
+  const words = into.builtIn
+    ? ''
+    : ` ${from.keywords.length > 0 ? 'Its name and the words that suggest it' : 'Its name'} will suggest ${into.label} instead.`;
+  return `Merge ${from.label} into ${into.label}?${entries}${words} ${from.label} is then removed; this cannot be undone.`;
 }
 
 /** The words of the person's own that suggest one of their themes, comma-separated. */
