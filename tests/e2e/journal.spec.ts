@@ -123,6 +123,49 @@ test('trash and restore', async ({ page, appUrl }) => {
   await expect(rows(page)).toHaveCount(1);
 });
 
+test('deleting forever and emptying the trash each ask first, and Cancel keeps everything', async ({
+  page,
+  appUrl,
+}) => {
+  await page.goto(appUrl);
+  await createJournal(page);
+  const ui = journal(page);
+  for (const title of ['Monday', 'Tuesday', 'Wednesday']) {
+    await writeEntry(page, title, `Notes for ${title}.`);
+    await page.getByRole('button', { name: 'Move to trash' }).click();
+  }
+  await expect(rows(page)).toHaveCount(0);
+  await ui.themesNav.getByRole('button', { name: 'Trash' }).click();
+  const trashed = ui.entries.getByRole('list', { name: 'Trashed entries' }).getByRole('listitem');
+  await expect(trashed).toHaveCount(3);
+
+  const monday = trashed.filter({ hasText: 'Monday' });
+  await monday.getByRole('button', { name: 'Delete forever' }).click();
+  const confirmDelete = monday.getByRole('group', { name: 'Delete Monday forever' });
+  await expect(confirmDelete).toContainText('Delete forever? This cannot be undone.');
+  // The confirming button takes focus, so Enter or Space acts and Tab reaches Cancel.
+  await expect(confirmDelete.getByRole('button', { name: 'Delete forever' })).toBeFocused();
+  await expectAccessible(page, 'trash, confirming a delete');
+  await confirmDelete.getByRole('button', { name: 'Cancel' }).click();
+  await expect(confirmDelete).toHaveCount(0);
+  await expect(trashed).toHaveCount(3);
+  await monday.getByRole('button', { name: 'Delete forever' }).click();
+  await confirmDelete.getByRole('button', { name: 'Delete forever' }).click();
+  await expect(trashed).toHaveCount(2);
+  await expect(trashed.filter({ hasText: 'Monday' })).toHaveCount(0);
+
+  await ui.entries.getByRole('button', { name: 'Empty trash' }).click();
+  const confirmEmpty = page.getByRole('group', { name: 'Empty trash' });
+  await expect(confirmEmpty).toContainText('Every entry in it is deleted forever.');
+  await confirmEmpty.getByRole('button', { name: 'Cancel' }).click();
+  await expect(trashed).toHaveCount(2);
+  await ui.entries.getByRole('button', { name: 'Empty trash' }).click();
+  await confirmEmpty.getByRole('button', { name: 'Empty trash' }).click();
+  await expect(trashed).toHaveCount(0);
+  await ui.themesNav.getByRole('button', { name: 'All entries' }).click();
+  await expect(rows(page)).toHaveCount(0);
+});
+
 test('what was typed a moment before locking is saved', async ({ page, appUrl }) => {
   await page.goto(appUrl);
   await createJournal(page);

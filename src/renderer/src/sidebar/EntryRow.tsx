@@ -1,4 +1,5 @@
 import type { Theme } from '../../../shared/types';
+import { ConfirmRow } from '../components/ConfirmRow';
 import { entryHeading, formatEntryDate, themeChips } from './format';
 import type { ListItem } from './useEntrySource';
 
@@ -79,23 +80,15 @@ export function TrashRow({
     <div className="trash-row">
       <EntryRowContent entry={entry} themesById={themesById} />
       {confirming ? (
-        <div className="row-confirm" role="group" aria-label={`Delete ${heading} forever`}>
-          <p>Delete forever? This cannot be undone.</p>
-          <div className="row-actions">
-            <button
-              type="button"
-              className="button-small button-danger"
-              onClick={onConfirmDelete}
-              disabled={busy}
-              autoFocus
-            >
-              Delete forever
-            </button>
-            <button type="button" className="button-small" onClick={onCancelDelete}>
-              Cancel
-            </button>
-          </div>
-        </div>
+        <ConfirmRow
+          label={`Delete ${heading} forever`}
+          message="Delete forever? This cannot be undone."
+          confirmText="Delete forever"
+          danger
+          busy={busy}
+          onConfirm={onConfirmDelete}
+          onCancel={onCancelDelete}
+        />
       ) : (
         <div className="row-actions">
           <button type="button" className="button-small" onClick={onRestore} disabled={busy}>

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { Theme } from '../../../shared/types';
+import { ConfirmRow } from '../components/ConfirmRow';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { usePendingCall } from '../hooks/usePendingCall';
 import { useJournalClient } from '../journal-context';
@@ -199,54 +200,29 @@ function ThemeEditor({ theme, themes, busy, run }: ThemeEditorProps) {
         </div>
       )}
       {!theme.builtIn && confirmingMerge && targetTheme && (
-        <div className="row-confirm" role="group" aria-label={`Merge ${theme.label}`}>
-          <p>{mergeSummary(theme, targetTheme)}</p>
-          <div className="row-actions">
-            <button
-              type="button"
-              className="button-small"
-              disabled={busy}
-              autoFocus
-              onClick={() => {
-                setConfirmingMerge(false);
-                run(() => client.mergeThemes({ from: theme.id, into: targetTheme.id }));
-              }}
-            >
-              Merge themes
-            </button>
-            <button
-              type="button"
-              className="button-small"
-              onClick={() => setConfirmingMerge(false)}
-            >
-              Cancel
-            </button>
-          </div>
-        </div>
+        <ConfirmRow
+          label={`Merge ${theme.label}`}
+          message={mergeSummary(theme, targetTheme)}
+          confirmText="Merge themes"
+          busy={busy}
+          onConfirm={() => {
+            setConfirmingMerge(false);
+            run(() => client.mergeThemes({ from: theme.id, into: targetTheme.id }));
+          }}
+          onCancel={() => setConfirmingMerge(false)}
+        />
       )}
       {!theme.builtIn &&
         (confirmingDelete ? (
-          <div className="row-confirm" role="group" aria-label={`Delete ${theme.label}`}>
-            <p>Delete the theme {theme.label}? Entries keep their text.</p>
-            <div className="row-actions">
-              <button
-                type="button"
-                className="button-small button-danger"
-                disabled={busy}
-                autoFocus
-                onClick={() => run(() => client.deleteTheme({ id: theme.id }))}
-              >
-                Delete theme
-              </button>
-              <button
-                type="button"
-                className="button-small"
-                onClick={() => setConfirmingDelete(false)}
-              >
-                Cancel
-              </button>
-            </div>
-          </div>
+          <ConfirmRow
+            label={`Delete ${theme.label}`}
+            message={`Delete the theme ${theme.label}? Entries keep their text.`}
+            confirmText="Delete theme"
+            danger
+            busy={busy}
+            onConfirm={() => run(() => client.deleteTheme({ id: theme.id }))}
+            onCancel={() => setConfirmingDelete(false)}
+          />
         ) : (
           <button type="button" className="button-small" onClick={() => setConfirmingDelete(true)}>
             Delete

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState, type JSX, type KeyboardEvent } from 'react';
 import type { Prompt, Theme } from '../../../shared/types';
+import { ConfirmRow } from '../components/ConfirmRow';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { EntryList } from './EntryList';
 import { ManageThemesDialog } from './ManageThemesDialog';
@@ -159,23 +160,15 @@ export function Sidebar({
           )}
         </div>
         {trashView && trash.confirmingEmpty && (
-          <div className="row-confirm" role="group" aria-label="Empty trash">
-            <p>Empty the trash? Every entry in it is deleted forever. This cannot be undone.</p>
-            <div className="row-actions">
-              <button
-                type="button"
-                className="button-small button-danger"
-                onClick={trash.emptyTrash}
-                disabled={trash.busy}
-                autoFocus
-              >
-                Empty trash
-              </button>
-              <button type="button" className="button-small" onClick={trash.cancel}>
-                Cancel
-              </button>
-            </div>
-          </div>
+          <ConfirmRow
+            label="Empty trash"
+            message="Empty the trash? Every entry in it is deleted forever. This cannot be undone."
+            confirmText="Empty trash"
+            danger
+            busy={trash.busy}
+            onConfirm={trash.emptyTrash}
+            onCancel={trash.cancel}
+          />
         )}
         <ErrorAlert error={source.error ?? (trashView ? trash.error : null)} />
         <EntryList
