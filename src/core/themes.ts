@@ -1,4 +1,5 @@
 import { JournalError } from '../shared/errors';
+import { cleanKeywords, mergedKeywords } from '../shared/keywords';
 import { LIMITS, countChars } from '../shared/limits';
 import type { ParsedOf } from '../shared/schemas';
 import type { Theme } from '../shared/types';
@@ -43,20 +44,6 @@ export function parseKeywords(json: string): string[] {
   } catch {
     return [];
   }
-}
-
-/** Keywords trimmed, NFC, without repeats (case-insensitively), in the order given. */
-function cleanKeywords(keywords: readonly string[]): string {
-  const seen = new Set<string>();
-  const kept: string[] = [];
-  for (const keyword of keywords) {
-    const clean = keyword.normalize('NFC').replace(/\s+/g, ' ').trim();
-    const folded = clean.toLowerCase();
-    if (clean === '' || seen.has(folded)) continue;
-    seen.add(folded);
-    kept.push(clean);
-  }
-  return JSON.stringify(kept);
 }
 
 /** Built-in themes first in their fixed order, then the user's in the order they were made. */
@@ -128,7 +115,13 @@ export function createTheme(db: Db, input: ParsedOf<'createTheme'>, now = Date.n
         db,
         `INSERT INTO themes (id, label, color, description, built_in, sort_order, created_at, keywords)
          VALUES (?, ?, ?, '', 0, 1000, ?, ?)`,
-      ).run(id, label, color.toUpperCase(), now, cleanKeywords(input.keywords ?? []));
+      ).run(
+        id,
+        label,
+        color.toUpperCase(),
+        now,
+        JSON.stringify(cleanKeywords(input.keywords ?? [])),
+      );
       return getTheme(db, id);
     })
     .immediate();
@@ -153,7 +146,7 @@ export function updateTheme(db: Db, input: ParsedOf<'updateTheme'>): Theme {
       }
       if (input.keywords !== undefined) {
         sql(db, 'UPDATE themes SET keywords = ? WHERE id = ?').run(
-          cleanKeywords(input.keywords),
+          JSON.stringify(cleanKeywords(input.keywords)),
           input.id,
         );
       }
@@ -176,8 +169,8 @@ function assertUserTheme(theme: Theme, action: string): void {
  * `from` goes with it: a suggestion of `from` turned down on an entry stays turned down as
  * `into` (the person said the entry is not about it, and it is now part of `into`), and when
  * `into` is the person's own theme it also gets `from`'s keywords and name as keywords, so
- * entries `from` would have been suggested for still find the merged theme. Keywords beyond
- * LIMITS.themeKeywordsMax are dropped, `into`'s own first kept.
+ * entries `from` would have been suggested for still find the merged theme, as far as
+ * `mergedKeywords` finds room (the window says the same before it asks).
  */
 export function mergeThemes(db: Db, input: ParsedOf<'mergeThemes'>): Theme {
   return db
@@ -189,12 +182,9 @@ export function mergeThemes(db: Db, input: ParsedOf<'mergeThemes'>): Theme {
       assertUserTheme(from, 'merged away');
       const into = getTheme(db, input.into);
       if (!into.builtIn) {
-        const fromLabel = from.label.length <= LIMITS.themeKeywordMaxChars ? [from.label] : [];
-        const keywords = JSON.parse(
-          cleanKeywords([...into.keywords, ...from.keywords, ...fromLabel]),
-        ) as string[];
+        const { keywords } = mergedKeywords(from, into);
         sql(db, 'UPDATE themes SET keywords = ? WHERE id = ?').run(
-          JSON.stringify(keywords.slice(0, LIMITS.themeKeywordsMax)),
+          JSON.stringify(keywords),
           into.id,
         );
       }

@@ -4,6 +4,7 @@ import { ConfirmRow } from '../components/ConfirmRow';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { usePendingCall } from '../hooks/usePendingCall';
 import { useJournalClient } from '../journal-context';
+import { mergeSummary } from '../lib/merge-summary';
 
 interface ManageThemesDialogProps {
   themes: Theme[];
@@ -230,18 +231,6 @@ function ThemeEditor({ theme, themes, busy, run }: ThemeEditorProps) {
         ))}
     </li>
   );
-}
-
-/** What merging `from` into `into` will do, said before it is done: it cannot be undone. */
-function mergeSummary(from: Theme, into: Theme): string {
-  const entries =
-    from.entryCount === 0
-      ? ''
-      : ` ${from.entryCount === 1 ? 'Its entry' : `Its ${from.entryCount} entries`} will be tagged ${into.label}.`;
-  const words = into.builtIn
-    ? ''
-    : ` ${from.keywords.length > 0 ? 'Its name and the words that suggest it' : 'Its name'} will suggest ${into.label} instead.`;
-  return `Merge ${from.label} into ${into.label}?${entries}${words} ${from.label} is then removed; this cannot be undone.`;
 }
 
 /** The words of the person's own that suggest one of their themes, comma-separated. */
