@@ -32,6 +32,20 @@ async function writeEntry(page: Page, title: string, text: string) {
   await expect(ui.saved).toBeVisible();
 }
 
+/** Writes each entry, moves it to the trash, and opens the trash; returns its rows. */
+async function trashAndOpenTrash(page: Page, entries: [title: string, text: string][]) {
+  const ui = journal(page);
+  for (const [title, text] of entries) {
+    await writeEntry(page, title, text);
+    await page.getByRole('button', { name: 'Move to trash' }).click();
+  }
+  await expect(rows(page)).toHaveCount(0);
+  await ui.themesNav.getByRole('button', { name: 'Trash' }).click();
+  const trashed = ui.entries.getByRole('list', { name: 'Trashed entries' }).getByRole('listitem');
+  await expect(trashed).toHaveCount(entries.length);
+  return trashed;
+}
+
 test('write with formatting, tag, lock, refuse a wrong passphrase, unlock, find it intact', async ({
   page,
   appUrl,
@@ -110,12 +124,9 @@ test('trash and restore', async ({ page, appUrl }) => {
   await page.goto(appUrl);
   await createJournal(page);
   const ui = journal(page);
-  await writeEntry(page, 'Too much', 'I said yes to everything this week.');
-  await page.getByRole('button', { name: 'Move to trash' }).click();
-  await expect(rows(page)).toHaveCount(0);
-  await ui.themesNav.getByRole('button', { name: 'Trash' }).click();
-  const trashed = ui.entries.getByRole('list', { name: 'Trashed entries' }).getByRole('listitem');
-  await expect(trashed).toHaveCount(1);
+  const trashed = await trashAndOpenTrash(page, [
+    ['Too much', 'I said yes to everything this week.'],
+  ]);
   await expectAccessible(page, 'trash');
   await trashed.first().getByRole('button', { name: 'Restore' }).click();
   await expect(trashed).toHaveCount(0);
@@ -130,14 +141,10 @@ test('deleting forever and emptying the trash each ask first, and Cancel keeps e
   await page.goto(appUrl);
   await createJournal(page);
   const ui = journal(page);
-  for (const title of ['Monday', 'Tuesday', 'Wednesday']) {
-    await writeEntry(page, title, `Notes for ${title}.`);
-    await page.getByRole('button', { name: 'Move to trash' }).click();
-  }
-  await expect(rows(page)).toHaveCount(0);
-  await ui.themesNav.getByRole('button', { name: 'Trash' }).click();
-  const trashed = ui.entries.getByRole('list', { name: 'Trashed entries' }).getByRole('listitem');
-  await expect(trashed).toHaveCount(3);
+  const trashed = await trashAndOpenTrash(
+    page,
+    ['Monday', 'Tuesday', 'Wednesday'].map((title) => [title, `Notes for ${title}.`]),
+  );
 
   const monday = trashed.filter({ hasText: 'Monday' });
   await monday.getByRole('button', { name: 'Delete forever' }).click();
