@@ -13,7 +13,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BUILT_IN_THEME_IDS, analyse, featuresOf } from '../../src/core/suggest';
-import { chooseThemes } from '../../src/core/suggest/model';
+import { WEIGHT_ENCODING, chooseThemes, encodeWeights } from '../../src/core/suggest/model';
 import { MEDIUM } from '../../src/core/suggest/vocabulary';
 import {
   type LabelledEntry,
@@ -260,11 +260,11 @@ function writeModel(examples: readonly Example[], names: readonly string[], l2: 
     (sum, model) => sum + used.filter((j) => model.weights[j] !== 0).length,
     0,
   );
-  // Dense rows over one feature list: half the size of a name per weight. One theme to a line,
-  // so a refit shows as a short diff.
+  // Dense rows over one feature list, each packed as model.ts reads it (encodeWeights). One
+  // theme to a line.
   const lines = BUILT_IN_THEME_IDS.map((themeId, t) => {
     const model = fitted[t]!;
-    const row = { bias: model.bias, weights: used.map((j) => model.weights[j]!) };
+    const row = { bias: model.bias, weights: encodeWeights(used.map((j) => model.weights[j]!)) };
     return `    ${JSON.stringify(themeId)}: ${JSON.stringify(row)}`;
   });
   const header = {
@@ -275,6 +275,7 @@ function writeModel(examples: readonly Example[], names: readonly string[], l2: 
     l2,
     threshold,
     likeliestThreshold: Number(values['likeliest-threshold']),
+    weightEncoding: WEIGHT_ENCODING,
   };
   const top = JSON.stringify(header, null, 2).slice(0, -2);
   const features = JSON.stringify(used.map((j) => names[j]));

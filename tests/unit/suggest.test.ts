@@ -8,7 +8,14 @@ import {
   suggestThemes,
   type ThemeSuggestion,
 } from '../../src/core/suggest';
-import { LIKELIEST_MIN_WORDS, MODEL, chooseThemes } from '../../src/core/suggest/model';
+import {
+  LIKELIEST_MIN_WORDS,
+  MODEL,
+  WEIGHT_ENCODING,
+  chooseThemes,
+  decodeWeights,
+  encodeWeights,
+} from '../../src/core/suggest/model';
 import fitted from '../../src/core/suggest/model-weights.json';
 import { stem, tokenize } from '../../src/core/suggest/tokens';
 import {
@@ -301,5 +308,20 @@ describe('the labelled evaluation set', () => {
     expect(MODEL.threshold).toBeLessThan(1);
     expect(MODEL.likeliestThreshold).toBeGreaterThan(0);
     expect(MODEL.likeliestThreshold).toBeLessThanOrEqual(MODEL.threshold);
+  });
+
+  it('packs weights in thousandths and reads back exactly what the fitting wrote', () => {
+    const weights = [0, 0.001, -0.001, 1.234, -4.453, 32.767, -32.768, 0.0004, 2.0006];
+    expect([...decodeWeights(encodeWeights(weights))]).toEqual([
+      0, 0.001, -0.001, 1.234, -4.453, 32.767, -32.768, 0, 2.001,
+    ]);
+    expect(() => encodeWeights([32.768])).toThrow(RangeError);
+    expect(() => encodeWeights([-40])).toThrow(RangeError);
+    expect(fitted.weightEncoding).toBe(WEIGHT_ENCODING);
+    // Every theme's row decodes to one weight per feature, and the model is not all zeros.
+    expect(MODEL.weights.length).toBe(fitted.features.length * BUILT_IN_THEME_IDS.length);
+    expect(MODEL.weights.filter((weight) => weight !== 0).length).toBeGreaterThan(
+      fitted.features.length,
+    );
   });
 });

@@ -9,6 +9,7 @@
  * for; the words of an entry carry what the cues miss ("my brother took the kids so I could
  * sleep"), and the fitted weights also learn how far to trust each theme's cues.
  */
+import { Buffer } from 'node:buffer';
 import fitted from './model-weights.json';
 import type { Token } from './tokens';
 import { BUILT_IN_THEME_IDS, type BuiltInThemeId } from './vocabulary';
@@ -33,26 +34,61 @@ export interface SuggestModel {
   weights: Float64Array;
 }
 
-/** The file's form: one list of feature names, and per theme a dense row of weights over it. */
+/**
+ * The file's form: one list of feature names, and per theme a dense row of weights over it. A
+ * row is the weights in thousandths as little-endian 16-bit integers, base64-encoded: under half
+ * the size of the same numbers written out, and decoded in a few milliseconds instead of parsed.
+ */
 interface FittedFile {
   threshold: number;
   likeliestThreshold: number;
+  /** How a row is written: only WEIGHT_ENCODING is read. */
+  weightEncoding: string;
   features: readonly string[];
-  themes: Readonly<Record<string, { bias: number; weights: readonly number[] }>>;
+  themes: Readonly<Record<string, { bias: number; weights: string }>>;
+}
+
+export const WEIGHT_ENCODING = 'int16-le-base64/1000';
+/** What one unit of a stored weight is worth. */
+export const WEIGHT_SCALE = 1000;
+
+/** A row of weights as stored: thousandths, 16-bit little-endian, base64. */
+export function encodeWeights(weights: ArrayLike<number>): string {
+  const bytes = Buffer.alloc(weights.length * 2);
+  for (let j = 0; j < weights.length; j += 1) {
+    const stored = Math.round(weights[j]! * WEIGHT_SCALE);
+    if (stored < -32768 || stored > 32767)
+      throw new RangeError(`weight ${weights[j]} out of range`);
+    bytes.writeInt16LE(stored, j * 2);
+  }
+  return bytes.toString('base64');
+}
+
+/** The inverse of encodeWeights. */
+export function decodeWeights(row: string): Float64Array {
+  const bytes = Buffer.from(row, 'base64');
+  const weights = new Float64Array(bytes.length / 2);
+  for (let j = 0; j < weights.length; j += 1) weights[j] = bytes.readInt16LE(j * 2) / WEIGHT_SCALE;
+  return weights;
 }
 
 function load(file: FittedFile): SuggestModel {
+  const encoding: string = file.weightEncoding;
+  if (encoding !== WEIGHT_ENCODING) {
+    throw new Error(`model-weights.json: weights written as ${encoding}, not ${WEIGHT_ENCODING}`);
+  }
   const count = BUILT_IN_THEME_IDS.length;
   const biases = new Float64Array(count);
   const weights = new Float64Array(file.features.length * count);
   BUILT_IN_THEME_IDS.forEach((themeId, t) => {
     const row = file.themes[themeId];
     if (!row) throw new Error(`model-weights.json: no model for ${themeId}`);
-    if (row.weights.length !== file.features.length) {
+    const decoded = decodeWeights(row.weights);
+    if (decoded.length !== file.features.length) {
       throw new Error(`model-weights.json: ${themeId} has the wrong number of weights`);
     }
     biases[t] = row.bias;
-    row.weights.forEach((weight, j) => {
+    decoded.forEach((weight, j) => {
       weights[j * count + t] = weight;
     });
   });
