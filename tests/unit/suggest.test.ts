@@ -72,6 +72,7 @@ describe('suggestThemes', () => {
       'asking-for-help',
     ]);
     expect(ids(suggestThemes('No boundaries at all.'))).toEqual(['boundaries']);
+    expect(ids(suggestThemes('no boundaries'))).toEqual(['boundaries']);
     expect(ids(suggestThemes("I don't trust him with the spare key."))).toEqual(['trust']);
   });
 
@@ -214,8 +215,8 @@ describe('suggestThemes', () => {
 
   it('offers the likeliest theme of a longer entry from a lower probability', () => {
     const text =
-      'Tom noticed I was quiet at lunch and asked if something was wrong. ' +
-      'I nearly told him about the scan, then changed the subject to his holiday plans.';
+      'Tom asked at lunch whether something was wrong. I nearly told him about the scan ' +
+      'results, then talked about his holiday plans until the bell went.';
     // No theme reaches MODEL.threshold, but the likeliest clears MODEL.likeliestThreshold.
     const [only, ...rest] = suggestThemes(text);
     expect(only?.themeId).toBe('vulnerability');
@@ -245,6 +246,38 @@ describe('suggestThemes', () => {
     ]);
     expect([...chooseThemes(strong, 500, 0.5, 0.25)].sort()).toEqual(['boundaries', 'trust']);
     expect([...chooseThemes(new Map<string, number>(), 500, 0.5, 0.25)]).toEqual([]);
+  });
+
+  it('lets a strongly cued theme of a short entry in from the lower bar, and only there', () => {
+    const p = new Map([
+      ['trust', 0.4],
+      ['boundaries', 0.3],
+      ['receiving', 0.1],
+    ]);
+    const cued = new Set(['boundaries', 'receiving']);
+    const short = LIKELIEST_MIN_WORDS - 1;
+    // Short: every cued theme over the lower bar, not the uncued likeliest one.
+    expect([...chooseThemes(p, short, 0.5, 0.25, cued)]).toEqual(['boundaries']);
+    expect([...chooseThemes(p, short, 0.5, 0.35, cued)]).toEqual([]);
+    // Longer: the likeliest theme's second chance applies instead; a cue adds nothing.
+    expect([...chooseThemes(p, LIKELIEST_MIN_WORDS, 0.5, 0.25, cued)]).toEqual(['trust']);
+    // In the app: a strong cue in a few words is enough from the lower bar, and without one a
+    // short entry needs the full threshold. Each text's probability is checked to lie between
+    // the two bars first, so the rule, not the threshold, is what decides.
+    const between = (text: string, themeId: string) => {
+      const score = suggestThemes(text, { minScore: 0 }).find((s) => s.themeId === themeId)?.score;
+      expect(score, text).toBeGreaterThanOrEqual(MODEL.likeliestThreshold);
+      expect(score, text).toBeLessThan(MODEL.threshold);
+    };
+    for (const [text, themeId] of [
+      ['Asked for a hand.', 'asking-for-help'],
+      ['Accepted help.', 'receiving'],
+    ]) {
+      between(text!, themeId!);
+      expect(ids(suggestThemes(text!)), text).toEqual([themeId]);
+    }
+    between('Cried at work.', 'vulnerability');
+    expect(suggestThemes('Cried at work.')).toEqual([]);
   });
 
   it('is deterministic', () => {

@@ -280,6 +280,13 @@ export function featuresOf(analysis: Analysis): Features {
   return entryFeatures(analysis.tokens, totals);
 }
 
+/** The built-in themes a STRONG cue of the entry names (model.ts: chooseThemes). */
+export function stronglyCued(analysis: Analysis): Set<BuiltInThemeId> {
+  return new Set(
+    BUILT_IN_THEME_IDS.filter((id) => (analysis.evidence.get(id)?.strongest ?? 0) >= STRONG),
+  );
+}
+
 /** Quotes the words around a feature's first appearance, when no cue explains a theme. */
 function quoteFeature(analysis: Analysis, name: string): string | null {
   const stems = name.slice(2).split(' ');
@@ -340,7 +347,13 @@ export function suggestThemes(text: string, options: SuggestOptions = {}): Theme
   // A caller's minScore is one bar for every theme; by default the model's own rule applies.
   const chosen =
     options.minScore === undefined
-      ? chooseThemes(chances, words, MODEL.threshold, MODEL.likeliestThreshold)
+      ? chooseThemes(
+          chances,
+          words,
+          MODEL.threshold,
+          MODEL.likeliestThreshold,
+          stronglyCued(analysis),
+        )
       : chooseThemes(chances, words, options.minScore, options.minScore);
   for (const themeId of BUILT_IN_THEME_IDS) {
     if (!chosen.has(themeId)) continue;

@@ -113,40 +113,49 @@ export const MODEL: SuggestModel = load(fitted);
 export const LIKELIEST_MIN_WORDS = 20;
 
 /**
- * The themes to suggest from each theme's probability: those reaching `threshold`, and, in an
- * entry of at least LIKELIEST_MIN_WORDS words, the likeliest one if it reaches
- * `likeliestThreshold`. Ties go to the earlier theme. Shared by the suggester and the fitting
- * script, so cross-validation scores exactly what the app does.
+ * The themes to suggest from each theme's probability: those reaching `threshold`; in an entry
+ * of at least LIKELIEST_MIN_WORDS words, the likeliest one if it reaches `likeliestThreshold`;
+ * and in a shorter entry, any theme a strong cue names (`cued`) from that same lower bar. A line
+ * or two gives the words little to go on, and "No boundaries at all." is plainly about
+ * boundaries though few labelled entries are that short. Ties go to the earlier theme. Shared
+ * by the suggester and the fitting script, so cross-validation scores exactly what the app does.
  */
 export function chooseThemes<Id extends string>(
   probabilities: ReadonlyMap<Id, number>,
   words: number,
   threshold: number,
   likeliestThreshold: number,
+  cued: ReadonlySet<Id> = new Set(),
 ): Set<Id> {
   const chosen = new Set<Id>();
+  const short = words < LIKELIEST_MIN_WORDS;
   let likeliest: Id | undefined;
   let best = -1;
   for (const [themeId, value] of probabilities) {
     if (value >= threshold) chosen.add(themeId);
+    else if (short && cued.has(themeId) && value >= likeliestThreshold) chosen.add(themeId);
     if (value > best) {
       best = value;
       likeliest = themeId;
     }
   }
-  if (likeliest !== undefined && best >= likeliestThreshold && words >= LIKELIEST_MIN_WORDS) {
+  if (likeliest !== undefined && best >= likeliestThreshold && !short) {
     chosen.add(likeliest);
   }
   return chosen;
 }
 
-/** A feature's name: `w:stem`, `b:stem stem` (adjacent, same sentence) or `c:theme`. */
+/**
+ * A feature's name: `w:stem`, `b:stem stem` or `t:stem stem stem` (adjacent, same sentence), or
+ * `c:theme`.
+ */
 export type Features = Map<string, number>;
 
 /**
- * The features of an entry: each word's stem and each pair of neighbouring stems within a
- * sentence, present or not (1), and for each built-in theme the strength of its cue evidence,
- * 1 − e^(−total), in 0..1.
+ * The features of an entry: each word's stem and each run of two and of three neighbouring stems
+ * within a sentence, present or not (1), and for each built-in theme the strength of its cue
+ * evidence, 1 − e^(−total), in 0..1. Runs of three tell "and I let her" from "and I said no"
+ * where pairs cannot; only those in enough labelled entries get a weight (fit-themes.ts).
  */
 export function entryFeatures(
   tokens: readonly Token[],
@@ -157,7 +166,11 @@ export function entryFeatures(
     const token = tokens[index]!;
     features.set(`w:${token.stem}`, 1);
     const next = tokens[index + 1];
-    if (next && next.sentence === token.sentence) features.set(`b:${token.stem} ${next.stem}`, 1);
+    if (!next || next.sentence !== token.sentence) continue;
+    const pair = `${token.stem} ${next.stem}`;
+    features.set(`b:${pair}`, 1);
+    const third = tokens[index + 2];
+    if (third && third.sentence === token.sentence) features.set(`t:${pair} ${third.stem}`, 1);
   }
   for (const [themeId, total] of cueTotals) features.set(`c:${themeId}`, 1 - Math.exp(-total));
   return features;
