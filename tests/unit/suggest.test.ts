@@ -157,15 +157,13 @@ describe('suggestThemes', () => {
     ]) {
       expect(ids(suggestThemes(text)), text).toContain('asking-for-help');
     }
-    // Read as a request (by "lend me"), though the round-10 model puts this one
-    // just under the bar (0.66): a borrowed van is close to the mundane requests labelled none.
-    const [van] = suggestThemes(
+    // A short entry: the model alone is unsure (0.41 for asking for help, 0.46 for trust), and
+    // the strong cue of "lend me" decides.
+    const [van, ...others] = suggestThemes(
       'Messaged Tom to see if he could lend me his van, then deleted it.',
-      {
-        minScore: 0.5,
-      },
     );
     expect(van?.themeId).toBe('asking-for-help');
+    expect(others).toEqual([]);
     expect(van?.why.join(' ')).toMatch(/lend me/);
     expect(suggestThemes('My son asked me to help him with his science project.')).toEqual([]);
   });
@@ -270,8 +268,8 @@ describe('suggestThemes', () => {
       expect(score, text).toBeLessThan(MODEL.threshold);
     };
     for (const [text, themeId] of [
-      ['Asked for a hand.', 'asking-for-help'],
       ['Accepted help.', 'receiving'],
+      ['Messaged Tom to see if he could lend me his van, then deleted it.', 'asking-for-help'],
     ]) {
       between(text!, themeId!);
       expect(ids(suggestThemes(text!)), text).toEqual([themeId]);
