@@ -31,6 +31,13 @@ interface Counts {
   fn: number;
 }
 
+/** Adds one tally of suggestions into another. */
+function addCounts(into: Counts, from: Counts): void {
+  into.tp += from.tp;
+  into.fp += from.fp;
+  into.fn += from.fn;
+}
+
 const ratio = (numerator: number, denominator: number): number =>
   denominator === 0 ? 1 : numerator / denominator;
 
@@ -99,9 +106,7 @@ function evaluate(
   for (const [id, counts] of perTheme) {
     const score = f1(counts);
     macro += score.f1;
-    total.tp += counts.tp;
-    total.fp += counts.fp;
-    total.fn += counts.fn;
+    addCounts(total, counts);
     const tally = [counts.tp, counts.fp, counts.fn].map((n) => String(n).padStart(3)).join(' ');
     console.log(
       `  ${id.padEnd(18)} ${pct(score.precision)} ${pct(score.recall)} ${pct(score.f1)}  ${tally}`,
@@ -134,11 +139,7 @@ const earlierReports = EARLIER_HELD_OUT_FILES.map((file) =>
 // single set passing says less than all of them do.
 const reports = [heldOutReport, ...earlierReports];
 const pooledCounts: Counts = { tp: 0, fp: 0, fn: 0 };
-for (const { total } of reports) {
-  pooledCounts.tp += total.tp;
-  pooledCounts.fp += total.fp;
-  pooledCounts.fn += total.fn;
-}
+for (const { total } of reports) addCounts(pooledCounts, total);
 const pooled = f1(pooledCounts);
 const pooledEntries = reports.reduce((sum, report) => sum + report.entries, 0);
 const setNames = [HELD_OUT_FILE, ...EARLIER_HELD_OUT_FILES].join(', ');

@@ -73,9 +73,10 @@ export function decodeWeights(row: string): Float64Array {
 }
 
 function load(file: FittedFile): SuggestModel {
-  const encoding: string = file.weightEncoding;
-  if (encoding !== WEIGHT_ENCODING) {
-    throw new Error(`model-weights.json: weights written as ${encoding}, not ${WEIGHT_ENCODING}`);
+  if (file.weightEncoding !== WEIGHT_ENCODING) {
+    throw new Error(
+      `model-weights.json: weights written as ${file.weightEncoding}, not ${WEIGHT_ENCODING}`,
+    );
   }
   const count = BUILT_IN_THEME_IDS.length;
   const biases = new Float64Array(count);
