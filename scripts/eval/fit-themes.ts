@@ -1,4 +1,4 @@
-// npm run fit:themes [-- --l2 0.0001 --threshold 0.5 --likeliest-threshold 0.25]
+// npm run fit:themes [-- --l2 0.0001 --nb-floor 0.5 --threshold 0.5 --likeliest-threshold 0.25]
 // npm run fit:themes -- --cv [--score dev6] [--l2s 0.0001,0.001] [--thresholds 0.5,0.6]
 //   [--likeliest-thresholds 0.2,0.25] [--dump /tmp/oof]
 // Fits the theme suggester's model (src/core/suggest/model.ts) on the labelled development
@@ -8,7 +8,8 @@
 // (with --score, only entries whose id starts with that are scored; the rest always train).
 // The held-out files are never read here: they are scored by eval:themes.
 //
-// Deterministic: full-batch Adam from zero weights, a fixed number of steps, folds by id.
+// Deterministic: full-batch Adam from zero weights, a fixed number of steps, folds by id. Each
+// theme's word features are scaled by how well they tell its entries apart (nbScale).
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -38,8 +39,17 @@ const { values } = parseArgs({
     'min-weight': { type: 'string', default: '0.01' },
     /** With --cv: write each scored entry's out-of-fold probabilities here, as JSON lines. */
     dump: { type: 'string', default: '' },
+    /**
+     * The least scale a word feature gets (nbScale); `off` fits on the features as they are,
+     * as rounds 5 to 11 did.
+     */
+    'nb-floor': { type: 'string', default: '0.5' },
   },
 });
+
+if (values['nb-floor'] !== 'off' && !(Number(values['nb-floor']) >= 0)) {
+  throw new Error(`--nb-floor takes a number of at least 0, or off: got ${values['nb-floor']}`);
+}
 
 const OUT = join(import.meta.dirname, '../../src/core/suggest/model-weights.json');
 /** A word or pair must appear in this many entries to get a weight of its own. */
@@ -125,6 +135,10 @@ function fit(
   const frozen = Uint8Array.from(names, (name) =>
     name.startsWith('c:') && name !== ownCue ? 1 : 0,
   );
+  const scale =
+    values['nb-floor'] === 'off'
+      ? new Float64Array(size).fill(1)
+      : nbScale(examples, names, themeId, Number(values['nb-floor']));
   const weights = new Float64Array(size);
   let bias = 0;
   const m = new Float64Array(size + 1);
@@ -137,11 +151,11 @@ function fit(
     for (const example of examples) {
       let sum = bias;
       for (let k = 0; k < example.index.length; k += 1) {
-        sum += weights[example.index[k]!]! * example.value[k]!;
+        sum += weights[example.index[k]!]! * example.value[k]! * scale[example.index[k]!]!;
       }
       const error = 1 / (1 + Math.exp(-sum)) - (example.themes.has(themeId) ? 1 : 0);
       for (let k = 0; k < example.index.length; k += 1) {
-        gradient[example.index[k]!]! += error * example.value[k]!;
+        gradient[example.index[k]!]! += error * example.value[k]! * scale[example.index[k]!]!;
       }
       gradient[size]! += error;
     }
@@ -158,7 +172,41 @@ function fit(
       else weights[j] = next;
     }
   }
-  return { bias, weights };
+  return { bias, weights: weights.map((weight, j) => weight * scale[j]!) };
+}
+
+/**
+ * How much to scale each feature for one theme while fitting: NB-SVM's log-count ratio (Wang
+ * and Manning 2012), |log((p_j/|p|) / (q_j/|q|))| with p_j and q_j the entries with and without
+ * the theme that have feature j (plus one), never less than `floor`; the cue features keep 1.
+ * A word that falls evenly between the theme's entries and the rest is scaled down, so it moves
+ * slowly under Adam and pays more for its weight under L2: a prior that the words which tell a
+ * theme's entries apart are the ones to learn from. The shipped weight is the fitted weight
+ * times the scale, so the model file and the app are unchanged. Out of fold on round 11's
+ * 26,669 entries it gained two points of F1 at the same precision (README of theme-eval).
+ */
+function nbScale(
+  examples: readonly Example[],
+  names: readonly string[],
+  themeId: string,
+  floor: number,
+): Float64Array {
+  const size = names.length;
+  const positive = new Float64Array(size).fill(1);
+  const negative = new Float64Array(size).fill(1);
+  for (const example of examples) {
+    const counts = example.themes.has(themeId) ? positive : negative;
+    for (let k = 0; k < example.index.length; k += 1) {
+      counts[example.index[k]!]! += example.value[k]!;
+    }
+  }
+  const positiveTotal = positive.reduce((a, b) => a + b, 0);
+  const negativeTotal = negative.reduce((a, b) => a + b, 0);
+  return Float64Array.from(names, (name, j) => {
+    if (name.startsWith('c:')) return 1;
+    const ratio = positive[j]! / positiveTotal / (negative[j]! / negativeTotal);
+    return Math.max(floor, Math.abs(Math.log(ratio)));
+  });
 }
 
 function predict(model: { bias: number; weights: Float64Array }, example: Example): number {
@@ -297,6 +345,7 @@ function writeModel(examples: readonly Example[], names: readonly string[], l2: 
     trainingFingerprint: trainingFingerprint(),
     entries: examples.length,
     l2,
+    nbFloor: values['nb-floor'],
     threshold,
     likeliestThreshold: Number(values['likeliest-threshold']),
     weightEncoding: WEIGHT_ENCODING,
