@@ -47,7 +47,9 @@ const { values } = parseArgs({
   },
 });
 
-if (values['nb-floor'] !== 'off' && !(Number(values['nb-floor']) >= 0)) {
+/** nbScale's floor, or null to fit on the features as they are. */
+const NB_FLOOR = values['nb-floor'] === 'off' ? null : Number(values['nb-floor']);
+if (NB_FLOOR !== null && !(NB_FLOOR >= 0)) {
   throw new Error(`--nb-floor takes a number of at least 0, or off: got ${values['nb-floor']}`);
 }
 
@@ -136,9 +138,9 @@ function fit(
     name.startsWith('c:') && name !== ownCue ? 1 : 0,
   );
   const scale =
-    values['nb-floor'] === 'off'
+    NB_FLOOR === null
       ? new Float64Array(size).fill(1)
-      : nbScale(examples, names, themeId, Number(values['nb-floor']));
+      : nbScale(examples, names, themeId, NB_FLOOR);
   const weights = new Float64Array(size);
   let bias = 0;
   const m = new Float64Array(size + 1);

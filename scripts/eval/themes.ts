@@ -38,6 +38,10 @@ function addCounts(into: Counts, from: Counts): void {
   into.fn += from.fn;
 }
 
+/** A share as a percentage with one decimal; `pct` pads it to a table column. */
+const percent = (value: number): string => `${(value * 100).toFixed(1)}%`;
+const pct = (value: number): string => percent(value).padStart(7);
+
 const ratio = (numerator: number, denominator: number): number =>
   denominator === 0 ? 1 : numerator / denominator;
 
@@ -96,7 +100,6 @@ function evaluate(
       console.log(`      ${entry.text.slice(0, 160).replace(/\n/g, ' ')}`);
     }
   }
-  const pct = (value: number): string => `${(value * 100).toFixed(1)}%`.padStart(7);
   console.log(`\n${name}: ${entries.length} entries`);
   console.log(
     `  ${'theme'.padEnd(18)} ${'P'.padStart(7)} ${'R'.padStart(7)} ${'F1'.padStart(7)}   tp  fp  fn`,
@@ -145,7 +148,7 @@ const pooledEntries = reports.reduce((sum, report) => sum + report.entries, 0);
 const setNames = [HELD_OUT_FILE, ...EARLIER_HELD_OUT_FILES].join(', ');
 console.log(
   `\nAll held-out sets together (${setNames}): ${pooledEntries} entries\n` +
-    `  micro P ${(pooled.precision * 100).toFixed(1)}%  R ${(pooled.recall * 100).toFixed(1)}%  F1 ${(pooled.f1 * 100).toFixed(1)}%`,
+    `  micro P ${percent(pooled.precision)}  R ${percent(pooled.recall)}  F1 ${percent(pooled.f1)}`,
 );
 
 const failures: string[] = [];
