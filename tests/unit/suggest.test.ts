@@ -214,7 +214,8 @@ describe('suggestThemes', () => {
   it('offers the likeliest theme of a longer entry from a lower probability', () => {
     const text =
       'Tom asked at lunch whether something was wrong. I nearly told him about the scan ' +
-      'results, then talked about his holiday plans until the bell went. Bus was late home.';
+      'results, then talked about his holiday plans until the bell went. The bus was late home ' +
+      'and it rained.';
     // No theme reaches MODEL.threshold, but the likeliest clears MODEL.likeliestThreshold.
     const [only, ...rest] = suggestThemes(text);
     expect(only?.themeId).toBe('vulnerability');
@@ -349,10 +350,11 @@ describe('the labelled evaluation set', () => {
     expect(() => encodeWeights([32.768])).toThrow(RangeError);
     expect(() => encodeWeights([-40])).toThrow(RangeError);
     expect(fitted.weightEncoding).toBe(WEIGHT_ENCODING);
-    // Every theme's row decodes to one weight per feature, and the model is not all zeros.
-    expect(MODEL.weights.length).toBe(fitted.features.length * BUILT_IN_THEME_IDS.length);
-    expect(MODEL.weights.filter((weight) => weight !== 0).length).toBeGreaterThan(
-      fitted.features.length,
-    );
+    // Every theme's row decodes to one weight per feature, and the model is not all zeros. (The
+    // feature list is typed by hand: at round 13's 136,458 features the linter's type service
+    // stopped inferring the imported JSON's array type, though tsc still does.)
+    const features: readonly string[] = fitted.features as readonly string[];
+    expect(MODEL.weights.length).toBe(features.length * BUILT_IN_THEME_IDS.length);
+    expect(MODEL.weights.filter((weight) => weight !== 0).length).toBeGreaterThan(features.length);
   });
 });
