@@ -1,4 +1,5 @@
 // npm run fit:themes [-- --l2 0.0001 --nb-floor 0.5 --threshold 0.5 --likeliest-threshold 0.25]
+//   [--oof /tmp/oof.0.0001.jsonl]
 // npm run fit:themes -- --cv [--score dev6] [--l2s 0.0001,0.001] [--thresholds 0.5,0.6]
 //   [--likeliest-thresholds 0.2,0.25] [--dump /tmp/oof]
 // Fits the theme suggester's model (src/core/suggest/model.ts) on the labelled development
@@ -9,12 +10,21 @@
 // The held-out files are never read here: they are scored by eval:themes.
 //
 // Deterministic: full-batch Adam from zero weights, a fixed number of steps, folds by id. Each
-// theme's word features are scaled by how well they tell its entries apart (nbScale).
-import { writeFileSync } from 'node:fs';
+// theme's word features are scaled by how well they tell its entries apart (nbScale). Each
+// theme's log-odds are then calibrated (model.ts: calibrate) by a small logistic regression
+// fitted on out-of-fold log-odds, which takes five more fits of every theme unless --oof names
+// a file of them that --cv --dump wrote with the same settings.
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BUILT_IN_THEME_IDS, analyse, featuresOf, stronglyCued } from '../../src/core/suggest';
-import { WEIGHT_ENCODING, chooseThemes, encodeWeights } from '../../src/core/suggest/model';
+import {
+  CALIBRATION_SIZE,
+  WEIGHT_ENCODING,
+  calibrate,
+  chooseThemes,
+  encodeWeights,
+} from '../../src/core/suggest/model';
 import { MEDIUM } from '../../src/core/suggest/vocabulary';
 import {
   type LabelledEntry,
@@ -39,6 +49,12 @@ const { values } = parseArgs({
     'min-weight': { type: 'string', default: '0.01' },
     /** With --cv: write each scored entry's out-of-fold probabilities here, as JSON lines. */
     dump: { type: 'string', default: '' },
+    /**
+     * Without --cv: read the out-of-fold probabilities the calibration is fitted on from this
+     * file, written by --cv --dump with the same settings and training files, instead of
+     * computing them again (five fits of every theme).
+     */
+    oof: { type: 'string', default: '' },
     /**
      * The least scale a word feature gets (nbScale); `off` fits on the features as they are,
      * as rounds 5 to 11 did.
@@ -211,12 +227,103 @@ function nbScale(
   });
 }
 
-function predict(model: { bias: number; weights: Float64Array }, example: Example): number {
+/** A theme's raw log-odds for an entry, before calibration. */
+function logOdds(model: { bias: number; weights: Float64Array }, example: Example): number {
   let sum = model.bias;
   for (let k = 0; k < example.index.length; k += 1) {
     sum += model.weights[example.index[k]!]! * example.value[k]!;
   }
-  return 1 / (1 + Math.exp(-sum));
+  return sum;
+}
+
+const FOLDS = 5;
+
+/**
+ * Each scored entry's raw log-odds for every theme (BUILT_IN_THEME_IDS order) from models fitted
+ * without its fold; entries not scored always train.
+ */
+function outOfFold(
+  examples: readonly Example[],
+  names: readonly string[],
+  l2: number,
+  isScored: (example: Example) => boolean,
+): Float64Array[] {
+  const scored = examples.filter(isScored);
+  const odds = scored.map(() => new Float64Array(BUILT_IN_THEME_IDS.length));
+  const foldOfExample = (example: Example) => (isScored(example) ? foldOf(example.id, FOLDS) : -1);
+  for (let fold = 0; fold < FOLDS; fold += 1) {
+    const train = examples.filter((example) => foldOfExample(example) !== fold);
+    BUILT_IN_THEME_IDS.forEach((themeId, t) => {
+      const model = prune(fit(train, names, themeId, l2));
+      scored.forEach((example, i) => {
+        if (foldOfExample(example) === fold) odds[i]![t] = logOdds(model, example);
+      });
+    });
+  }
+  return odds;
+}
+
+/** L2 on the calibration's slope and likeliest bonus (not its intercept). */
+const CALIBRATION_L2 = 0.001;
+
+/**
+ * Fits each theme's calibration (model.ts: calibrate) by Newton's method on out-of-fold
+ * log-odds: a three-input logistic regression, [1, z, likeliest] against the theme's label.
+ */
+function fitCalibration(examples: readonly Example[], odds: readonly Float64Array[]): number[] {
+  const calibration: number[] = [];
+  BUILT_IN_THEME_IDS.forEach((themeId, t) => {
+    const inputs = odds.map((row) => {
+      let top = 0;
+      for (let u = 1; u < row.length; u += 1) if (row[u]! > row[top]!) top = u;
+      return [1, row[t]!, top === t ? 1 : 0];
+    });
+    const w = [0, 1, 0];
+    for (let step = 0; step < 30; step += 1) {
+      const g = [0, 0, 0];
+      const h = [0, 0, 0, 0, 0, 0, 0, 0, 0];
+      inputs.forEach((x, i) => {
+        const p = 1 / (1 + Math.exp(-(w[0]! * x[0]! + w[1]! * x[1]! + w[2]! * x[2]!)));
+        const error = p - (examples[i]!.themes.has(themeId) ? 1 : 0);
+        for (let a = 0; a < 3; a += 1) {
+          g[a]! += (error * x[a]!) / inputs.length;
+          for (let b = 0; b < 3; b += 1)
+            h[a * 3 + b]! += (p * (1 - p) * x[a]! * x[b]!) / inputs.length;
+        }
+      });
+      for (let a = 1; a < 3; a += 1) {
+        g[a]! += CALIBRATION_L2 * w[a]!;
+        h[a * 3 + a]! += CALIBRATION_L2;
+      }
+      const delta = solve3(h, g);
+      for (let a = 0; a < 3; a += 1) w[a]! -= delta[a]!;
+    }
+    calibration.push(...w.map((value) => Math.round(value * 10000) / 10000));
+  });
+  if (calibration.length !== BUILT_IN_THEME_IDS.length * CALIBRATION_SIZE) {
+    throw new Error('calibration: wrong size');
+  }
+  return calibration;
+}
+
+/** Solves the 3×3 system h·x = g (h row-major, positive definite) by Cramer's rule. */
+function solve3(h: readonly number[], g: readonly number[]): number[] {
+  const det = (m: readonly number[]) =>
+    m[0]! * (m[4]! * m[8]! - m[5]! * m[7]!) -
+    m[1]! * (m[3]! * m[8]! - m[5]! * m[6]!) +
+    m[2]! * (m[3]! * m[7]! - m[4]! * m[6]!);
+  const whole = det(h);
+  return [0, 1, 2].map((column) => {
+    const replaced = [...h];
+    for (let row = 0; row < 3; row += 1) replaced[row * 3 + column] = g[row]!;
+    return det(replaced) / whole;
+  });
+}
+
+/** Calibrated probabilities for one entry's log-odds, as a map the way the app reads them. */
+function calibrated(odds: Float64Array, calibration: readonly number[]): Map<string, number> {
+  const values = calibrate(odds, calibration);
+  return new Map(BUILT_IN_THEME_IDS.map((themeId, t) => [themeId, values[t]!]));
 }
 
 /** A stable fold for an id, so adding entries does not reshuffle the others. */
@@ -253,60 +360,104 @@ function tally(examples: readonly Example[], got: (example: Example, i: number) 
   return `P ${pct(p)}  R ${pct(r)}  F1 ${pct(f)}`;
 }
 
+/** The calibration that leaves a theme's probability as it is: σ(z). */
+const IDENTITY = BUILT_IN_THEME_IDS.flatMap(() => [0, 1, 0]);
+
 /**
  * Five-fold cross-validation over the entries whose id starts with `--score` (all of them
- * by default); the other entries are always in the training part.
+ * by default); the other entries are always in the training part. Each rule is scored twice:
+ * on the raw probabilities, and calibrated as the app does, each fold's entries by a
+ * calibration fitted on the other folds' out-of-fold log-odds.
  */
 function crossValidate(examples: readonly Example[], names: readonly string[]): void {
-  const FOLDS = 5;
-  const scored = examples.filter((example) => example.id.startsWith(values.score));
-  const foldOfExample = (example: Example) =>
-    example.id.startsWith(values.score) ? foldOf(example.id, FOLDS) : -1;
+  const isScored = (example: Example) => example.id.startsWith(values.score);
+  const scored = examples.filter(isScored);
   console.log(`Scoring ${scored.length} entries out of fold.`);
   console.log(`cues alone                     ${tally(scored, (example) => example.byCues)}`);
   const thresholds = values.thresholds.split(',').map(Number);
   const likeliestThresholds = values['likeliest-thresholds'].split(',').map(Number);
   for (const l2 of values.l2s.split(',').map(Number)) {
-    const scores = scored.map(() => new Map<string, number>());
-    for (let fold = 0; fold < FOLDS; fold += 1) {
-      const train = examples.filter((example) => foldOfExample(example) !== fold);
-      for (const themeId of BUILT_IN_THEME_IDS) {
-        const model = prune(fit(train, names, themeId, l2));
-        scored.forEach((example, i) => {
-          if (foldOfExample(example) === fold) scores[i]!.set(themeId, predict(model, example));
-        });
-      }
-    }
+    const odds = outOfFold(examples, names, l2, isScored);
     if (values.dump) {
       const lines = scored.map((example, i) =>
         JSON.stringify({
           id: example.id,
           themes: [...example.themes],
-          p: Object.fromEntries(scores[i]!),
+          z: Object.fromEntries(BUILT_IN_THEME_IDS.map((themeId, t) => [themeId, odds[i]![t]])),
         }),
       );
       writeFileSync(`${values.dump}.${l2}.jsonl`, `${lines.join('\n')}\n`);
     }
-    for (const threshold of thresholds) {
-      // The threshold alone, then with the likeliest theme (or, in a short entry, a strongly
-      // cued one) let in from a lower probability; then the same without the short-entry rule.
-      for (const likeliest of [threshold, ...likeliestThresholds.filter((t) => t < threshold)]) {
-        for (const shortRule of likeliest < threshold ? [true, false] : [true]) {
-          const line = tally(scored, (example, i) =>
-            chooseThemes(
-              scores[i]!,
-              example.words,
-              threshold,
-              likeliest,
-              shortRule ? example.cued : new Set(),
-            ),
-          );
-          const label = `threshold ${threshold.toFixed(2)} likeliest ${likeliest.toFixed(2)}${shortRule ? '' : ' (no short-entry cue rule)'}`;
-          console.log(`l2 ${String(l2).padEnd(7)} ${label}  ${line}`);
+    const raw = odds.map((row) => calibrated(row, IDENTITY));
+    const calibratedScores: Array<Map<string, number>> = [];
+    for (let fold = 0; fold < FOLDS; fold += 1) {
+      const others = scored.flatMap((example, i) =>
+        foldOf(example.id, FOLDS) === fold ? [] : [i],
+      );
+      const calibration = fitCalibration(
+        others.map((i) => scored[i]!),
+        others.map((i) => odds[i]!),
+      );
+      scored.forEach((example, i) => {
+        if (foldOf(example.id, FOLDS) === fold)
+          calibratedScores[i] = calibrated(odds[i]!, calibration);
+      });
+    }
+    for (const [kind, scores] of [
+      ['raw', raw],
+      ['calibrated', calibratedScores],
+    ] as const) {
+      for (const threshold of thresholds) {
+        // The threshold alone, then with the likeliest theme (or, in a short entry, a strongly
+        // cued one) let in from a lower probability; then the same without the short-entry rule.
+        for (const likeliest of [threshold, ...likeliestThresholds.filter((t) => t < threshold)]) {
+          for (const shortRule of likeliest < threshold ? [true, false] : [true]) {
+            const line = tally(scored, (example, i) =>
+              chooseThemes(
+                scores[i]!,
+                example.words,
+                threshold,
+                likeliest,
+                shortRule ? example.cued : new Set(),
+              ),
+            );
+            const label = `threshold ${threshold.toFixed(3)} likeliest ${likeliest.toFixed(3)}${shortRule ? '' : ' (no short-entry cue rule)'}`;
+            console.log(`l2 ${String(l2).padEnd(7)} ${kind.padEnd(10)} ${label}  ${line}`);
+          }
         }
       }
     }
   }
+}
+
+/**
+ * Out-of-fold log-odds for every example, to fit the calibration on: read from a --cv --dump
+ * file (--oof), or computed.
+ */
+function trainingOdds(
+  examples: readonly Example[],
+  names: readonly string[],
+  l2: number,
+): Float64Array[] {
+  if (!values.oof) return outOfFold(examples, names, l2, () => true);
+  const byId = new Map<string, Float64Array>();
+  for (const line of readFileSync(values.oof, 'utf8').split('\n')) {
+    if (line.trim() === '') continue;
+    const row = JSON.parse(line) as { id: string; z: Record<string, number> };
+    byId.set(
+      row.id,
+      Float64Array.from(BUILT_IN_THEME_IDS, (themeId) => row.z[themeId]!),
+    );
+  }
+  return examples.map((example) => {
+    const odds = byId.get(example.id);
+    if (!odds || odds.some((value) => !Number.isFinite(value))) {
+      throw new Error(
+        `${values.oof}: no out-of-fold log-odds for ${example.id}; run --cv --dump again`,
+      );
+    }
+    return odds;
+  });
 }
 
 function round(value: number): number {
@@ -325,6 +476,7 @@ function prune(model: { bias: number; weights: Float64Array }) {
 
 function writeModel(examples: readonly Example[], names: readonly string[], l2: number): void {
   const threshold = Number(values.threshold);
+  const calibration = fitCalibration(examples, trainingOdds(examples, names, l2));
   const fitted = BUILT_IN_THEME_IDS.map((themeId) => prune(fit(examples, names, themeId, l2)));
   // A feature every theme gave a zero weight is left out of the file.
   const used = names.flatMap((name, j) =>
@@ -338,7 +490,11 @@ function writeModel(examples: readonly Example[], names: readonly string[], l2: 
   // theme to a line.
   const lines = BUILT_IN_THEME_IDS.map((themeId, t) => {
     const model = fitted[t]!;
-    const row = { bias: model.bias, weights: encodeWeights(used.map((j) => model.weights[j]!)) };
+    const row = {
+      bias: model.bias,
+      calibration: calibration.slice(t * CALIBRATION_SIZE, (t + 1) * CALIBRATION_SIZE),
+      weights: encodeWeights(used.map((j) => model.weights[j]!)),
+    };
     return `    ${JSON.stringify(themeId)}: ${JSON.stringify(row)}`;
   });
   const header = {

@@ -13,8 +13,9 @@
  * another sense out of play ("the help menu", "a trust fund"). A theme's cue evidence is the
  * sum of the weights of its distinct cues, mapped to 1 − e^(−sum). For the built-in themes a
  * fitted logistic model per theme (model.ts) weighs that evidence with the entry's words and
- * word pairs. Themes it gives a probability of at least MODEL.threshold are returned, and the
- * likeliest theme from the lower MODEL.likeliestThreshold: both were chosen for precision,
+ * word pairs, and its log-odds are calibrated (a fitted slope, and a bonus for the entry's
+ * likeliest theme). Themes it gives a probability of at least MODEL.threshold are returned, and
+ * the likeliest theme from the lower MODEL.likeliestThreshold: both were chosen for precision,
  * because a wrong suggestion is worse than a missing one. Text that reads as another language
  * (French, Spanish, German, Italian, Portuguese, Dutch) gets no suggestions.
  *

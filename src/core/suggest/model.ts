@@ -26,6 +26,14 @@ export interface SuggestModel {
   /** Each built-in theme's bias, in BUILT_IN_THEME_IDS order. */
   biases: Float64Array;
   /**
+   * Per built-in theme, in BUILT_IN_THEME_IDS order, three numbers [a, b, g] that turn the
+   * theme's raw log-odds z into the probability the themes are chosen by:
+   * σ(a + b·z + g·[the theme is the entry's likeliest]). Fitted on out-of-fold log-odds
+   * (fit-themes.ts): a model's own training entries look surer than new writing does, and the
+   * likeliest theme of an entry is right more often than its raw probability says.
+   */
+  calibration: Float64Array;
+  /**
    * Where each feature's weights start in `weights`: one weight per built-in theme, in
    * BUILT_IN_THEME_IDS order, so scoring an entry costs one lookup per feature for all themes.
    * A feature that is absent weighs zero.
@@ -45,8 +53,11 @@ interface FittedFile {
   /** How a row is written: only WEIGHT_ENCODING is read. */
   weightEncoding: string;
   features: readonly string[];
-  themes: Readonly<Record<string, { bias: number; weights: string }>>;
+  themes: Readonly<Record<string, { bias: number; calibration: number[]; weights: string }>>;
 }
+
+/** How many numbers calibrate one theme: [a, b, g] (SuggestModel.calibration). */
+export const CALIBRATION_SIZE = 3;
 
 export const WEIGHT_ENCODING = 'int16-le-base64/1000';
 /** What one unit of a stored weight is worth. */
@@ -80,6 +91,7 @@ function load(file: FittedFile): SuggestModel {
   }
   const count = BUILT_IN_THEME_IDS.length;
   const biases = new Float64Array(count);
+  const calibration = new Float64Array(count * CALIBRATION_SIZE);
   const weights = new Float64Array(file.features.length * count);
   BUILT_IN_THEME_IDS.forEach((themeId, t) => {
     const row = file.themes[themeId];
@@ -89,6 +101,10 @@ function load(file: FittedFile): SuggestModel {
       throw new Error(`model-weights.json: ${themeId} has the wrong number of weights`);
     }
     biases[t] = row.bias;
+    if (row.calibration?.length !== CALIBRATION_SIZE) {
+      throw new Error(`model-weights.json: ${themeId} has no calibration`);
+    }
+    calibration.set(row.calibration, t * CALIBRATION_SIZE);
     decoded.forEach((weight, j) => {
       weights[j * count + t] = weight;
     });
@@ -98,6 +114,7 @@ function load(file: FittedFile): SuggestModel {
     threshold: file.threshold,
     likeliestThreshold: file.likeliestThreshold,
     biases,
+    calibration,
     rows,
     weights,
   };
@@ -189,7 +206,30 @@ export function probabilities(
     if (row === undefined) continue;
     for (let t = 0; t < count; t += 1) sums[t]! += model.weights[row + t]! * value;
   }
-  return new Map(BUILT_IN_THEME_IDS.map((themeId, t) => [themeId, 1 / (1 + Math.exp(-sums[t]!))]));
+  const calibrated = calibrate(sums, model.calibration);
+  return new Map(BUILT_IN_THEME_IDS.map((themeId, t) => [themeId, calibrated[t]!]));
+}
+
+/**
+ * The probabilities the themes are chosen by, from each theme's raw log-odds (in
+ * BUILT_IN_THEME_IDS order) and the calibration (SuggestModel.calibration). The likeliest theme
+ * is the one with the greatest log-odds; ties go to the earlier theme. Shared by the suggester
+ * and the fitting script, which fits the calibration on out-of-fold log-odds.
+ */
+export function calibrate(
+  logOdds: ArrayLike<number>,
+  calibration: ArrayLike<number>,
+): Float64Array {
+  let top = 0;
+  for (let t = 1; t < logOdds.length; t += 1) if (logOdds[t]! > logOdds[top]!) top = t;
+  return Float64Array.from({ length: logOdds.length }, (_, t) => {
+    const at = t * CALIBRATION_SIZE;
+    const z =
+      calibration[at]! +
+      calibration[at + 1]! * logOdds[t]! +
+      (t === top ? calibration[at + 2]! : 0);
+    return 1 / (1 + Math.exp(-z));
+  });
 }
 
 /**
