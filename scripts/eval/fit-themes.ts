@@ -50,9 +50,9 @@ const { values } = parseArgs({
     /** With --cv: write each scored entry's out-of-fold probabilities here, as JSON lines. */
     dump: { type: 'string', default: '' },
     /**
-     * Without --cv: read the out-of-fold probabilities the calibration is fitted on from this
-     * file, written by --cv --dump with the same settings and training files, instead of
-     * computing them again (five fits of every theme).
+     * Without --cv: read the out-of-fold log-odds the calibration is fitted on from this file,
+     * written by --cv --dump with the same settings and training files, instead of computing
+     * them again (five fits of every theme).
      */
     oof: { type: 'string', default: '' },
     /**
@@ -443,10 +443,11 @@ function trainingOdds(
   const byId = new Map<string, Float64Array>();
   for (const line of readFileSync(values.oof, 'utf8').split('\n')) {
     if (line.trim() === '') continue;
-    const row = JSON.parse(line) as { id: string; z: Record<string, number> };
+    // A file from before log-odds were dumped has none: NaN, refused below.
+    const row = JSON.parse(line) as { id: string; z?: Record<string, number> };
     byId.set(
       row.id,
-      Float64Array.from(BUILT_IN_THEME_IDS, (themeId) => row.z[themeId]!),
+      Float64Array.from(BUILT_IN_THEME_IDS, (themeId) => row.z?.[themeId] ?? NaN),
     );
   }
   return examples.map((example) => {

@@ -323,7 +323,8 @@ describe('suggestThemes', () => {
     expect(checked).toBeGreaterThan(100);
     // Themes no cue found are explained by the words the model leaned on, quoted in place.
     expect(byModelAlone).toBeGreaterThan(0);
-  });
+    // Every labelled entry, about 47,000: 20 s on a quiet machine, three times that on a busy one.
+  }, 180_000);
 });
 
 describe('the labelled evaluation set', () => {
