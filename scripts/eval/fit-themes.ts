@@ -24,6 +24,7 @@ import {
   calibrate,
   chooseThemes,
   encodeWeights,
+  likeliestIndex,
 } from '../../src/core/suggest/model';
 import { MEDIUM } from '../../src/core/suggest/vocabulary';
 import {
@@ -272,12 +273,9 @@ const CALIBRATION_L2 = 0.001;
  */
 function fitCalibration(examples: readonly Example[], odds: readonly Float64Array[]): number[] {
   const calibration: number[] = [];
+  const tops = odds.map(likeliestIndex);
   BUILT_IN_THEME_IDS.forEach((themeId, t) => {
-    const inputs = odds.map((row) => {
-      let top = 0;
-      for (let u = 1; u < row.length; u += 1) if (row[u]! > row[top]!) top = u;
-      return [1, row[t]!, top === t ? 1 : 0];
-    });
+    const inputs = odds.map((row, i) => [1, row[t]!, tops[i] === t ? 1 : 0]);
     const w = [0, 1, 0];
     for (let step = 0; step < 30; step += 1) {
       const g = [0, 0, 0];
@@ -372,6 +370,7 @@ const IDENTITY = BUILT_IN_THEME_IDS.flatMap(() => [0, 1, 0]);
 function crossValidate(examples: readonly Example[], names: readonly string[]): void {
   const isScored = (example: Example) => example.id.startsWith(values.score);
   const scored = examples.filter(isScored);
+  const folds = scored.map((example) => foldOf(example.id, FOLDS));
   console.log(`Scoring ${scored.length} entries out of fold.`);
   console.log(`cues alone                     ${tally(scored, (example) => example.byCues)}`);
   const thresholds = values.thresholds.split(',').map(Number);
@@ -391,16 +390,13 @@ function crossValidate(examples: readonly Example[], names: readonly string[]): 
     const raw = odds.map((row) => calibrated(row, IDENTITY));
     const calibratedScores: Array<Map<string, number>> = [];
     for (let fold = 0; fold < FOLDS; fold += 1) {
-      const others = scored.flatMap((example, i) =>
-        foldOf(example.id, FOLDS) === fold ? [] : [i],
-      );
+      const others = scored.flatMap((_, i) => (folds[i] === fold ? [] : [i]));
       const calibration = fitCalibration(
         others.map((i) => scored[i]!),
         others.map((i) => odds[i]!),
       );
-      scored.forEach((example, i) => {
-        if (foldOf(example.id, FOLDS) === fold)
-          calibratedScores[i] = calibrated(odds[i]!, calibration);
+      scored.forEach((_, i) => {
+        if (folds[i] === fold) calibratedScores[i] = calibrated(odds[i]!, calibration);
       });
     }
     for (const [kind, scores] of [

@@ -210,6 +210,13 @@ export function probabilities(
   return new Map(BUILT_IN_THEME_IDS.map((themeId, t) => [themeId, calibrated[t]!]));
 }
 
+/** Where the greatest log-odds are: the entry's likeliest theme; ties go to the earlier one. */
+export function likeliestIndex(logOdds: ArrayLike<number>): number {
+  let top = 0;
+  for (let t = 1; t < logOdds.length; t += 1) if (logOdds[t]! > logOdds[top]!) top = t;
+  return top;
+}
+
 /**
  * The probabilities the themes are chosen by, from each theme's raw log-odds (in
  * BUILT_IN_THEME_IDS order) and the calibration (SuggestModel.calibration). The likeliest theme
@@ -220,8 +227,7 @@ export function calibrate(
   logOdds: ArrayLike<number>,
   calibration: ArrayLike<number>,
 ): Float64Array {
-  let top = 0;
-  for (let t = 1; t < logOdds.length; t += 1) if (logOdds[t]! > logOdds[top]!) top = t;
+  const top = likeliestIndex(logOdds);
   return Float64Array.from({ length: logOdds.length }, (_, t) => {
     const at = t * CALIBRATION_SIZE;
     const z =
